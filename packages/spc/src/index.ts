@@ -1,0 +1,13 @@
+/**
+ * @module @groundswell/spc
+ * Statistical process control exactly as NHS England's Making Data Count (preset `mdc`) and
+ * NHSRplotthedots (preset `nhsr`) compute it. Pure functions, no I/O.
+ */
+export { xmr } from './xmr.js';
+export { tChart } from './t-chart.js';
+export { gChart } from './g-chart.js';
+export { resolveOptions, PRESETS } from './options.js';
+export { SpcInputError, type SpcErrorCode } from './errors.js';
+export { isoDateToDay, dayToIsoDate } from './dates.js';
+export * from './constants.js';
+export type * from './types.js';

@@ -1,0 +1,197 @@
+/**
+ * @module types
+ * The engine's public vocabulary: inputs, options, results.
+ */
+
+/** A period: a number (day number, timestamp, sequence) or an ISO date string. One type per series. */
+export type Period = number | string;
+
+export type Preset = 'mdc' | 'nhsr';
+export type Direction = 'increase' | 'decrease' | 'neutral';
+export type ChartType = 'xmr' | 't' | 'g';
+
+/** A rule's result at one point. */
+export type Side = 'high' | 'low' | 'both' | null;
+
+export type PointType = 'common_cause' | 'improvement' | 'concern' | 'neither_high' | 'neither_low';
+
+export type VariationIcon =
+  | 'common_cause'
+  | 'improvement_high'
+  | 'improvement_low'
+  | 'concern_high'
+  | 'concern_low'
+  | 'neither_high'
+  | 'neither_low'
+  | 'none';
+
+export type AssuranceIcon = 'pass' | 'fail' | 'hit_or_miss';
+
+/** A series in period order, as parallel arrays. Only `values` is required. */
+export interface SeriesInput {
+  readonly values: readonly number[];
+  /** Strictly increasing periods; without them the point's index is its period. */
+  readonly periods?: readonly Period[] | undefined;
+  /** `true` leaves the point out of every calculation; it is still drawn. */
+  readonly ghosts?: readonly boolean[] | undefined;
+  /** `true` starts a new partition (limits recalculated) at the point. */
+  readonly rebases?: readonly boolean[] | undefined;
+  /** Target per point (a target that changes over time); `null` where there is none. */
+  readonly targets?: readonly (number | null)[] | undefined;
+}
+
+/** Input of a T chart: the dates of the events themselves. */
+export interface EventInput {
+  /** Event dates: day numbers or ISO dates (`YYYY-MM-DD`), in order; equal dates are events on one day. */
+  readonly dates: readonly Period[];
+  readonly ghosts?: readonly boolean[] | undefined;
+  readonly rebases?: readonly boolean[] | undefined;
+}
+
+export type Baseline = { readonly points: number } | { readonly until: Period };
+
+/**
+ * Options of an analysis. A preset only supplies defaults; every option can be set on its own.
+ * See docs/deviations.md for what each preset sets and why.
+ */
+export interface SpcOptions {
+  readonly preset?: Preset | undefined;
+  readonly direction?: Direction | undefined;
+  /** A constant target; per-point `targets` in the input take precedence. */
+  readonly target?: number | null | undefined;
+  /** Periods at which a new partition starts (in addition to per-point `rebases`). */
+  readonly rebaseAt?: readonly Period[] | undefined;
+  readonly baseline?: Baseline | null | undefined;
+  /**
+   * `fixed` (mdc): the baseline is a partition of its own and the next partition inherits its
+   * limits. `restart` (nhsr): every partition computes its lines from its own first N points.
+   */
+  readonly baselineMode?: 'fixed' | 'restart' | undefined;
+  readonly screenOutliers?: boolean | undefined;
+  /** `mdc`: keep mR ≤ 3.267·m̄R and recompute the mean too; `nhsr`: keep mR < 3.267·m̄R, m̄R only. */
+  readonly screenRule?: Preset | undefined;
+  readonly shiftLength?: number | undefined;
+  readonly trendLength?: number | undefined;
+  readonly trendAcrossPartitions?: boolean | undefined;
+  /** Whether a point beyond the process limit counts towards two-of-three beyond 2σ. */
+  readonly twoOfThreeCountsBeyondLimits?: boolean | undefined;
+  /** Which side wins when a point signals on both: `precedence` is nhsr's rule order. */
+  readonly conflictRule?: 'improvement' | 'concern' | 'precedence' | undefined;
+  readonly minimumPoints?: number | undefined;
+  /** Below the minimum: `run_chart` (mdc: no limits, flags or icons) or `trial_limits` (nhsr: warn). */
+  readonly belowMinimum?: 'run_chart' | 'trial_limits' | undefined;
+  /** A target exactly on a limit: `inclusive` (mdc) counts it as pass/fail, `exclusive` (nhsr) as hit or miss. */
+  readonly assuranceOnLimit?: 'inclusive' | 'exclusive' | undefined;
+  /** The smallest baseline accepted (nhsr: 12); 1 accepts any. */
+  readonly minimumBaselinePoints?: number | undefined;
+}
+
+/** Options after preset defaults are applied: every field is set. */
+export interface ResolvedOptions {
+  readonly preset: Preset;
+  readonly direction: Direction;
+  readonly target: number | null;
+  readonly rebaseAt: readonly Period[];
+  readonly baseline: Baseline | null;
+  readonly baselineMode: 'fixed' | 'restart';
+  readonly screenOutliers: boolean;
+  readonly screenRule: Preset;
+  readonly shiftLength: number;
+  readonly trendLength: number;
+  readonly trendAcrossPartitions: boolean;
+  readonly twoOfThreeCountsBeyondLimits: boolean;
+  readonly conflictRule: 'improvement' | 'concern' | 'precedence';
+  readonly minimumPoints: number;
+  readonly belowMinimum: 'run_chart' | 'trial_limits';
+  readonly assuranceOnLimit: 'inclusive' | 'exclusive';
+  readonly minimumBaselinePoints: number;
+}
+
+/** One analysed point. Absent lines are `null`. */
+export interface SpcPoint {
+  readonly index: number;
+  readonly period: Period;
+  readonly value: number;
+  readonly ghost: boolean;
+  /** 1-based partition number. */
+  readonly partition: number;
+  /** The centre line (for G charts, 0.693 × the mean count). */
+  readonly mean: number | null;
+  readonly lowerLimit: number | null;
+  readonly upperLimit: number | null;
+  readonly lower2Sigma: number | null;
+  readonly upper2Sigma: number | null;
+  readonly lower1Sigma: number | null;
+  readonly upper1Sigma: number | null;
+  /** |x − previous non-ghosted x| (T charts: of the transformed values). */
+  readonly movingRange: number | null;
+  readonly singlePoint: Side;
+  readonly shift: Side;
+  readonly trend: Side;
+  readonly twoOfThree: Side;
+  readonly pointType: PointType;
+  readonly target: number | null;
+}
+
+export interface PartitionSummary {
+  /** 1-based, as in {@link SpcPoint.partition}. */
+  readonly partition: number;
+  /** First and last point index (inclusive). */
+  readonly start: number;
+  readonly end: number;
+  /** Non-ghosted points in the partition. */
+  readonly n: number;
+  /** Points whose values set the lines (the baseline's, when there is one). */
+  readonly nUsed: number;
+  readonly mean: number | null;
+  readonly movingRangeMean: number | null;
+  readonly lowerLimit: number | null;
+  readonly upperLimit: number | null;
+  readonly baseline: boolean;
+  /** The partition reuses the baseline partition's lines. */
+  readonly inherited: boolean;
+}
+
+export type WarningCode =
+  | 'too_few_points'
+  | 'trial_limits'
+  | 'short_partition'
+  | 'rebase_at_first_point'
+  | 'rebase_not_in_series'
+  | 'rebase_within_baseline'
+  | 'baseline_longer_than_series'
+  | 'baseline_before_series'
+  | 'no_limits'
+  | 'unusual_shift_length'
+  | 'unusual_trend_length'
+  | 'target_ignored';
+
+export interface SpcWarning {
+  readonly code: WarningCode;
+  readonly message: string;
+  /** The point or partition the warning is about, where it is about one. */
+  readonly index?: number;
+  readonly partition?: number;
+}
+
+export interface SpcSummary {
+  /** Non-ghosted points in the whole series. */
+  readonly n: number;
+  /** Lines of the last partition. */
+  readonly mean: number | null;
+  readonly lowerLimit: number | null;
+  readonly upperLimit: number | null;
+  readonly variation: VariationIcon;
+  readonly assurance: AssuranceIcon | null;
+  /** False when the series is shown as a run chart (too few points). */
+  readonly limitsShown: boolean;
+}
+
+export interface SpcAnalysis {
+  readonly chart: ChartType;
+  readonly options: ResolvedOptions;
+  readonly points: SpcPoint[];
+  readonly partitions: PartitionSummary[];
+  readonly summary: SpcSummary;
+  readonly warnings: SpcWarning[];
+}
