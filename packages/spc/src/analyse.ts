@@ -35,7 +35,10 @@ export interface ChartCore {
   readonly targets: readonly (number | null)[] | undefined;
   readonly layout: Layout;
   readonly centres: readonly CentreStats[];
+  /** Each partition's lines, for its summary (per-point lines may vary within it). */
   readonly partitionLines: PartitionLines[];
+  /** Per-point lines; by default the partition lines spread over their points. */
+  readonly lines?: Lines;
   /** Reported moving ranges, or null where the chart has none. */
   readonly movingRanges: Float64Array | null;
   readonly warnings: readonly SpcWarning[];
@@ -65,7 +68,9 @@ export function finishAnalysis(core: ChartCore): SpcAnalysis {
   const n = values.length;
   const used = usedIndices(n, ghosts);
   const runChart = options.belowMinimum === 'run_chart' && used.length < options.minimumPoints;
-  const lines = spreadLines(layout.partitionOf, core.partitionLines, runChart);
+  const lines = runChart
+    ? spreadLines(layout.partitionOf, core.partitionLines, true)
+    : (core.lines ?? spreadLines(layout.partitionOf, core.partitionLines, false));
   const rules = runChart || n === 0 ? emptyRules(n) : applyRules(core, used, lines);
   const sides = classify(values, used, rules, options);
   const targetAt = (i: number): number | null => core.targets?.[i] ?? options.target;
