@@ -1,15 +1,17 @@
 /**
  * @module analyse
  * The pipeline's last steps, shared by every chart: minimum points, rules, classification,
- * icons, warnings and the result.
+ * icons, warnings and the result. Results are computed as columns; point objects are built
+ * only when someone reads `points`.
  */
+import { Analysis } from './analysis.js';
 import { classify, sideToType, type RuleResults } from './classify.js';
 import { assuranceIcon, variationIcon } from './icons.js';
-import { spreadLines, type Lines, type PartitionLines } from './lines.js';
+import { meanOnly, partitionLinesOf, type Lines, type PartitionLines } from './lines.js';
 import type { CentreStats } from './moving-range.js';
 import type { Layout } from './partitions.js';
 import { shift } from './rules/shift.js';
-import { sideName, usedIndices } from './rules/sides.js';
+import { filled, usedIndices } from './rules/sides.js';
 import { singlePoint } from './rules/single-point.js';
 import { trend } from './rules/trend.js';
 import { twoOfThree } from './rules/two-of-three.js';
@@ -18,9 +20,10 @@ import type {
   PartitionSummary,
   Period,
   PointType,
+  RunsSummary,
   ResolvedOptions,
   SpcAnalysis,
-  SpcPoint,
+  SpcColumns,
   SpcWarning,
 } from './types.js';
 import { optionWarnings, partitionWarnings, type PartitionFacts } from './warnings.js';
@@ -40,68 +43,33 @@ export interface ChartCore {
   /** Per-point lines; by default the partition lines spread over their points. */
   readonly lines?: Lines;
   /** Reported moving ranges, or null where the chart has none. */
-  readonly movingRanges: Float64Array | null;
+  readonly movingRanges: readonly number[] | null;
   readonly warnings: readonly SpcWarning[];
+  /** Run charts: points in unusually long runs, and each runs group's figures. */
+  readonly runs?: { readonly flags: readonly number[]; readonly groups: RunsSummary[] };
 }
 
 const num = (v: number): number | null => (v === v ? v : null);
 
-function applyRules(core: ChartCore, used: Int32Array, lines: Lines): RuleResults {
+function applyRules(core: ChartCore, used: readonly number[], lines: Lines): RuleResults {
   const { values, options, layout } = core;
   const { partitionOf } = layout;
   return {
-    singlePoint: singlePoint(values, used, lines.lower, lines.upper),
-    shift: shift(values, used, partitionOf, lines.mean, options.shiftLength),
+    singlePoint: singlePoint(values, used, lines),
+    shift: shift(values, used, partitionOf, lines, options.shiftLength),
     trend: trend(values, used, options.trendAcrossPartitions ? null : partitionOf, options.trendLength),
     twoOfThree: twoOfThree(values, used, partitionOf, lines, options.twoOfThreeCountsBeyondLimits),
   };
 }
 
 function emptyRules(n: number): RuleResults {
-  const z = new Uint8Array(n);
+  const z = filled(n, 0);
   return { singlePoint: z, shift: z, trend: z, twoOfThree: z };
 }
 
-/** Finishes an analysis from a chart's partitions and lines. */
-export function finishAnalysis(core: ChartCore): SpcAnalysis {
-  const { values, ghosts, options, layout, periods } = core;
-  const n = values.length;
-  const used = usedIndices(n, ghosts);
-  const runChart = options.belowMinimum === 'run_chart' && used.length < options.minimumPoints;
-  const lines = runChart
-    ? spreadLines(layout.partitionOf, core.partitionLines, true)
-    : (core.lines ?? spreadLines(layout.partitionOf, core.partitionLines, false));
-  const rules = runChart || n === 0 ? emptyRules(n) : applyRules(core, used, lines);
-  const sides = classify(values, used, rules, options);
-  const targetAt = (i: number): number | null => core.targets?.[i] ?? options.target;
-
-  const points: SpcPoint[] = new Array<SpcPoint>(n);
-  const mr = core.movingRanges;
-  for (let i = 0; i < n; i++) {
-    points[i] = {
-      index: i,
-      period: periods ? periods[i]! : i,
-      value: values[i]!,
-      ghost: ghosts?.[i] === true,
-      partition: layout.partitionOf[i]! + 1,
-      mean: num(lines.mean[i]!),
-      lowerLimit: num(lines.lower[i]!),
-      upperLimit: num(lines.upper[i]!),
-      lower2Sigma: num(lines.lower2[i]!),
-      upper2Sigma: num(lines.upper2[i]!),
-      lower1Sigma: num(lines.lower1[i]!),
-      upper1Sigma: num(lines.upper1[i]!),
-      movingRange: mr ? num(mr[i]!) : null,
-      singlePoint: sideName(rules.singlePoint[i]!),
-      shift: sideName(rules.shift[i]!),
-      trend: sideName(rules.trend[i]!),
-      twoOfThree: sideName(rules.twoOfThree[i]!),
-      pointType: sideToType(sides[i]!, options.direction),
-      target: targetAt(i),
-    };
-  }
-
-  const facts: PartitionFacts[] = layout.partitions.map((plan, k) => {
+function partitionFacts(core: ChartCore): PartitionFacts[] {
+  const { ghosts, layout } = core;
+  return layout.partitions.map((plan, k) => {
     let count = 0;
     for (let i = plan.start; i <= plan.end; i++) if (ghosts?.[i] !== true) count++;
     return {
@@ -111,6 +79,45 @@ export function finishAnalysis(core: ChartCore): SpcAnalysis {
       hasLimits: !Number.isNaN(core.partitionLines[k]!.upper),
     };
   });
+}
+
+/** Finishes an analysis from a chart's partitions and lines. */
+export function finishAnalysis(core: ChartCore): SpcAnalysis {
+  const { values, ghosts, options, layout } = core;
+  const n = values.length;
+  const used = usedIndices(n, ghosts);
+  // An empty series is an empty analysis, not a run chart: no too_few_points warning (spc-method.md §6).
+  const runChart =
+    core.runs === undefined &&
+    n > 0 &&
+    options.belowMinimum === 'run_chart' &&
+    used.length < options.minimumPoints;
+  const given = core.lines ?? partitionLinesOf(layout.partitionOf, core.partitionLines, false);
+  const lines = runChart ? meanOnly(given) : given;
+  const rules =
+    core.runs !== undefined
+      ? { ...emptyRules(n), shift: core.runs.flags }
+      : runChart || n === 0
+        ? emptyRules(n)
+        : applyRules(core, used, lines);
+  const sides = classify(values, used, rules, options);
+  const pointType = new Array<PointType>(n);
+  for (let i = 0; i < n; i++) pointType[i] = sideToType(sides[i]!, options.direction);
+
+  const columns: SpcColumns = {
+    periods: core.periods,
+    values,
+    ghosts,
+    partition: layout.partitionOf,
+    lines: lines.at,
+    lineIndex: lines.index,
+    movingRange: core.movingRanges,
+    ...rules,
+    pointType,
+    targets: core.targets,
+  };
+
+  const facts = partitionFacts(core);
   const partitions: PartitionSummary[] = facts.map((f, k) => {
     const pl = core.partitionLines[k]!;
     return {
@@ -129,36 +136,44 @@ export function finishAnalysis(core: ChartCore): SpcAnalysis {
   });
 
   const last = used.length > 0 ? used[used.length - 1]! : -1;
-  const lastType: PointType | null = last < 0 || runChart ? null : points[last]!.pointType;
+  const lastType: PointType | null = last < 0 || runChart || core.runs ? null : pointType[last]!;
   const hasTarget = options.target !== null || (core.targets?.some((t) => t !== null) ?? false);
-  const lastPartition = partitions[partitions.length - 1];
-  return {
-    chart: core.chart,
-    options,
-    points,
-    partitions,
-    summary: {
-      n: used.length,
-      mean: lastPartition?.mean ?? null,
-      lowerLimit: lastPartition?.lowerLimit ?? null,
-      upperLimit: lastPartition?.upperLimit ?? null,
-      variation: variationIcon(lastType, options.direction),
-      assurance:
-        last < 0 || runChart || core.chart !== 'xmr'
-          ? null
-          : assuranceIcon(
-              targetAt(last),
-              lines.lower[last]!,
-              lines.upper[last]!,
-              options.direction,
-              options.assuranceOnLimit,
-            ),
-      limitsShown: !runChart && n > 0,
+  // The summary's lines are those of the last non-ghosted point's partition, like the icons: trailing
+  // ghosts in a partition of their own (a rebase on a ghost, a baseline ending just before them)
+  // must not blank the summary.
+  const lastPartition = partitions[last >= 0 ? layout.partitionOf[last]! : partitions.length - 1];
+  return new Analysis(
+    {
+      chart: core.chart,
+      options,
+      partitions,
+      summary: {
+        n: used.length,
+        mean: lastPartition?.mean ?? null,
+        lowerLimit: lastPartition?.lowerLimit ?? null,
+        upperLimit: lastPartition?.upperLimit ?? null,
+        variation: variationIcon(lastType, options.direction),
+        assurance:
+          last < 0 || runChart || core.chart === 't' || core.chart === 'g' || core.chart === 'run'
+            ? null
+            : assuranceIcon(
+                core.targets?.[last] ?? options.target,
+                lines.at[lines.index[last]!]!.lower,
+                lines.at[lines.index[last]!]!.upper,
+                options.direction,
+                options.assuranceOnLimit,
+              ),
+        limitsShown: !runChart && core.runs === undefined && used.length > 0,
+        ...(core.runs ? { runs: core.runs.groups[core.runs.groups.length - 1]! } : {}),
+      },
+      ...(core.runs ? { runs: core.runs.groups } : {}),
+      warnings: [
+        ...core.warnings,
+        ...optionWarnings(options, hasTarget),
+        // A run chart has no limits by design: warnings about limits do not apply.
+        ...(core.runs ? [] : partitionWarnings(facts, options, used.length, runChart)),
+      ],
     },
-    warnings: [
-      ...core.warnings,
-      ...optionWarnings(options, hasTarget),
-      ...partitionWarnings(facts, options, used.length, runChart),
-    ],
-  };
+    columns,
+  );
 }

@@ -2,14 +2,14 @@
  * @module classify
  * Turns rule results into one point type per point, resolving conflicts as the options say.
  */
-import { BOTH, HIGH, LOW } from './rules/sides.js';
+import { BOTH, filled, HIGH, LOW } from './rules/sides.js';
 import type { Direction, PointType, ResolvedOptions } from './types.js';
 
 export interface RuleResults {
-  readonly singlePoint: Uint8Array;
-  readonly shift: Uint8Array;
-  readonly trend: Uint8Array;
-  readonly twoOfThree: Uint8Array;
+  readonly singlePoint: readonly number[];
+  readonly shift: readonly number[];
+  readonly trend: readonly number[];
+  readonly twoOfThree: readonly number[];
 }
 
 /** HIGH or LOW to a point type under the direction. */
@@ -33,11 +33,11 @@ const improvingSide = (direction: Direction): number => (direction === 'decrease
  */
 export function classify(
   values: ArrayLike<number>,
-  used: Int32Array,
+  used: readonly number[],
   rules: RuleResults,
   options: Pick<ResolvedOptions, 'direction' | 'conflictRule'>,
-): Uint8Array {
-  const sides = new Uint8Array(values.length);
+): number[] {
+  const sides = filled(values.length, 0);
   const { direction, conflictRule } = options;
   for (let k = 0; k < used.length; k++) {
     const i = used[k]!;

@@ -12,7 +12,9 @@ export type SpcErrorCode =
   | 'invalid_option'
   | 'negative_value'
   | 'negative_denominator'
-  | 'numerator_exceeds_denominator';
+  | 'numerator_exceeds_denominator'
+  | 'zero_denominator'
+  | 'invalid_funnel_input';
 
 /** Raised for input the engine refuses (spc-method.md §6). */
 export class SpcInputError extends Error {

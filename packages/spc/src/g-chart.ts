@@ -11,6 +11,7 @@ import { partitionCentres } from './moving-range.js';
 import { resolveOptions } from './options.js';
 import { layoutPartitions } from './partitions.js';
 import type { SeriesInput, SpcAnalysis, SpcOptions } from './types.js';
+import { filled } from './rules/sides.js';
 import { validateSeries } from './validate.js';
 
 /**
@@ -33,7 +34,7 @@ export function gChart(input: SeriesInput, options?: SpcOptions): SpcAnalysis {
     }
   });
   const layout = layoutPartitions({ n, periods: input.periods, ghosts, rebases: input.rebases }, resolved);
-  const noRanges = new Float64Array(n).fill(NaN);
+  const noRanges = filled(n, NaN);
   const centres = partitionCentres(values, ghosts, noRanges, layout, null);
   return finishAnalysis({
     chart: 'g',

@@ -11,3 +11,7 @@ export { SpcInputError, type SpcErrorCode } from './errors.js';
 export { isoDateToDay, dayToIsoDate } from './dates.js';
 export * from './constants.js';
 export type * from './types.js';
+export { attributeChart } from './attribute.js';
+export { runChart, longestRunMax, crossingsMin } from './run-chart.js';
+export * from './funnel/index.js';
+export { normalQuantile, chiSquareQuantile, binomialCdf, binomialQuantile } from './quantiles.js';

@@ -9,27 +9,19 @@ import {
   T_CHART_EXPONENT,
 } from './constants.js';
 import type { CentreStats } from './moving-range.js';
+import type { LineSet } from './types.js';
 
+/**
+ * Lines for every point, stored compactly: point i's lines are `at[index[i]]`. An XmR chart has
+ * one entry per partition (index = partition); attribute charts have one per point.
+ */
 export interface Lines {
-  readonly mean: Float64Array;
-  readonly lower: Float64Array;
-  readonly upper: Float64Array;
-  readonly lower2: Float64Array;
-  readonly upper2: Float64Array;
-  readonly lower1: Float64Array;
-  readonly upper1: Float64Array;
+  readonly at: readonly PartitionLines[];
+  readonly index: ArrayLike<number>;
 }
 
-/** One partition's lines, before they are spread over its points. */
-export interface PartitionLines {
-  readonly mean: number;
-  readonly lower: number;
-  readonly upper: number;
-  readonly lower2: number;
-  readonly upper2: number;
-  readonly lower1: number;
-  readonly upper1: number;
-}
+/** One partition's (or one point's) lines. */
+export type PartitionLines = LineSet;
 
 /** XmR: mean ± 2.66·m̄R, 2σ at ⅔ and 1σ at ⅓ of that distance. */
 export function xmrLines(s: CentreStats): PartitionLines {
@@ -74,33 +66,26 @@ export function gLines(s: CentreStats): PartitionLines {
   };
 }
 
-/** Spreads partition lines over points; with `meanOnly`, only the centre line is kept (a run chart). */
-export function spreadLines(
-  partitionOf: Int32Array,
+const MEAN_ONLY = (p: PartitionLines): PartitionLines => ({
+  mean: p.mean,
+  lower: NaN,
+  upper: NaN,
+  lower2: NaN,
+  upper2: NaN,
+  lower1: NaN,
+  upper1: NaN,
+});
+
+/** Partition lines as per-point lines; with `meanOnly`, only the centre line is kept (a run chart). */
+export function partitionLinesOf(
+  partitionOf: ArrayLike<number>,
   byPartition: PartitionLines[],
   meanOnly: boolean,
 ): Lines {
-  const n = partitionOf.length;
-  const make = (): Float64Array => new Float64Array(n).fill(NaN);
-  const lines: Lines = {
-    mean: make(),
-    lower: make(),
-    upper: make(),
-    lower2: make(),
-    upper2: make(),
-    lower1: make(),
-    upper1: make(),
-  };
-  for (let i = 0; i < n; i++) {
-    const p = byPartition[partitionOf[i]!]!;
-    lines.mean[i] = p.mean;
-    if (meanOnly) continue;
-    lines.lower[i] = p.lower;
-    lines.upper[i] = p.upper;
-    lines.lower2[i] = p.lower2;
-    lines.upper2[i] = p.upper2;
-    lines.lower1[i] = p.lower1;
-    lines.upper1[i] = p.upper1;
-  }
-  return lines;
+  return { at: meanOnly ? byPartition.map(MEAN_ONLY) : byPartition, index: partitionOf };
+}
+
+/** Only the centre line of each point's lines (a run chart). */
+export function meanOnly(lines: Lines): Lines {
+  return { at: lines.at.map(MEAN_ONLY), index: lines.index };
 }

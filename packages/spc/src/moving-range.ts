@@ -4,6 +4,7 @@
  */
 import { MOVING_RANGE_OUTLIER_FACTOR } from './constants.js';
 import type { Layout } from './partitions.js';
+import { filled } from './rules/sides.js';
 import type { Preset } from './types.js';
 
 /**
@@ -13,11 +14,11 @@ import type { Preset } from './types.js';
 export function movingRanges(
   values: ArrayLike<number>,
   ghosts: readonly boolean[] | undefined,
-  partitionOf: Int32Array,
+  partitionOf: ArrayLike<number>,
   acrossPartitions: boolean,
-): Float64Array {
+): number[] {
   const n = values.length;
-  const mr = new Float64Array(n).fill(NaN);
+  const mr = filled(n, NaN);
   let prev = -1;
   for (let i = 0; i < n; i++) {
     if (ghosts?.[i] === true) continue;
@@ -46,7 +47,7 @@ export interface CentreStats {
 export function centreStats(
   values: ArrayLike<number>,
   ghosts: readonly boolean[] | undefined,
-  mr: Float64Array,
+  mr: readonly number[],
   from: number,
   to: number,
   screen: Preset | null,
@@ -98,7 +99,7 @@ export function centreStats(
 export function partitionCentres(
   values: ArrayLike<number>,
   ghosts: readonly boolean[] | undefined,
-  mr: Float64Array,
+  mr: readonly number[],
   layout: Layout,
   screen: Preset | null,
 ): CentreStats[] {

@@ -79,6 +79,19 @@ function isPeriod(value: unknown): boolean {
  * @example resolveOptions({ preset: 'nhsr', shiftLength: 8 }).trendLength // 7
  */
 export function resolveOptions(options: SpcOptions = {}, chart: ChartType = 'xmr'): ResolvedOptions {
+  // Many series are often analysed with one options object: resolve it once per chart type.
+  // Cached by identity, so the caller must not mutate an options object between calls.
+  const byChart = cache.get(options);
+  const hit = byChart?.[chart];
+  if (hit !== undefined) return hit;
+  const resolved = resolveUncached(options, chart);
+  cache.set(options, { ...byChart, [chart]: resolved });
+  return resolved;
+}
+
+const cache = new WeakMap<SpcOptions, Partial<Record<ChartType, ResolvedOptions>>>();
+
+function resolveUncached(options: SpcOptions, chart: ChartType): ResolvedOptions {
   for (const key of Object.keys(options)) {
     if (!KNOWN_OPTIONS.has(key)) {
       throw new SpcInputError('unknown_option', `Unknown option "${key}"`, { field: key });
@@ -101,6 +114,8 @@ export function resolveOptions(options: SpcOptions = {}, chart: ChartType = 'xmr
   const baseline = options.baseline ?? null;
   const minimumBaselinePoints = integer('minimumBaselinePoints', pick('minimumBaselinePoints'), 1);
   if (baseline !== null) {
+    // Checked before `in`, which throws a TypeError on a number or string.
+    if (typeof baseline !== 'object') fail('baseline', 'must be { points: N } or { until: period }');
     if ('points' in baseline) {
       integer('baseline.points', baseline.points, Math.max(1, minimumBaselinePoints));
     } else if (!('until' in baseline) || !isPeriod(baseline.until)) {

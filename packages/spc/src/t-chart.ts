@@ -13,6 +13,7 @@ import { movingRanges, partitionCentres } from './moving-range.js';
 import { resolveOptions } from './options.js';
 import { layoutPartitions } from './partitions.js';
 import type { EventInput, SpcAnalysis, SpcOptions, SpcWarning } from './types.js';
+import { filled } from './rules/sides.js';
 import { checkPeriods } from './validate.js';
 
 /**
@@ -42,8 +43,8 @@ export function tChart(input: EventInput, options?: SpcOptions): SpcAnalysis {
   checkPeriods(days, true, 'dates');
 
   const n = Math.max(0, days.length - 1);
-  const d = new Float64Array(n);
-  const y = new Float64Array(n);
+  const d = filled(n, 0);
+  const y = filled(n, 0);
   for (let i = 0; i < n; i++) {
     d[i] = days[i + 1]! - days[i]!;
     y[i] = Math.pow(d[i]!, 1 / T_CHART_EXPONENT);

@@ -8,7 +8,9 @@ export type Period = number | string;
 
 export type Preset = 'mdc' | 'nhsr';
 export type Direction = 'increase' | 'decrease' | 'neutral';
-export type ChartType = 'xmr' | 't' | 'g';
+/** `pp` and `up` are Laney's p′ and u′. */
+export type AttributeChartType = 'p' | 'pp' | 'u' | 'up' | 'c';
+export type ChartType = 'xmr' | 't' | 'g' | 'run' | AttributeChartType;
 
 /** A rule's result at one point. */
 export type Side = 'high' | 'low' | 'both' | null;
@@ -37,6 +39,20 @@ export interface SeriesInput {
   /** `true` starts a new partition (limits recalculated) at the point. */
   readonly rebases?: readonly boolean[] | undefined;
   /** Target per point (a target that changes over time); `null` where there is none. */
+  readonly targets?: readonly (number | null)[] | undefined;
+}
+
+/**
+ * Input of an attribute chart: a numerator and a denominator per point (p, p′: events out of
+ * cases; u, u′: events per unit of exposure). A c chart takes counts as `numerators` and no
+ * denominators.
+ */
+export interface AttributeInput {
+  readonly numerators: readonly number[];
+  readonly denominators?: readonly number[] | undefined;
+  readonly periods?: readonly Period[] | undefined;
+  readonly ghosts?: readonly boolean[] | undefined;
+  readonly rebases?: readonly boolean[] | undefined;
   readonly targets?: readonly (number | null)[] | undefined;
 }
 
@@ -174,6 +190,21 @@ export interface SpcWarning {
   readonly partition?: number;
 }
 
+/** Anhøj runs analysis of one run-chart partition (or a baseline with the partition inheriting from it). */
+export interface RunsSummary {
+  /** First and last partition (1-based) analysed together. */
+  readonly partitions: readonly number[];
+  /** Useful observations: non-ghosted points not on the median. */
+  readonly n: number;
+  readonly longestRun: number | null;
+  /** The longest run allowed: round(log2(n)) + 3. */
+  readonly longestRunMax: number | null;
+  readonly crossings: number | null;
+  /** The fewest crossings allowed: the 5th percentile of Binomial(n − 1, ½). */
+  readonly crossingsMin: number | null;
+  readonly signal: boolean;
+}
+
 export interface SpcSummary {
   /** Non-ghosted points in the whole series. */
   readonly n: number;
@@ -185,12 +216,51 @@ export interface SpcSummary {
   readonly assurance: AssuranceIcon | null;
   /** False when the series is shown as a run chart (too few points). */
   readonly limitsShown: boolean;
+  /** Run charts only: the last partition's Anhøj figures. */
+  readonly runs?: RunsSummary;
+}
+
+/**
+ * The per-point results as parallel arrays, for bulk consumers (the CLI, exports): the same data
+ * as `points` without an object per point. An absent line is NaN in `lines`; rule results are bit sets
+ * (1 high, 2 low, 3 both); `partition` is 0-based; where `targets` is undefined or holds null,
+ * the point's target is `options.target`.
+ */
+/** The lines at a point; NaN where a line is absent. */
+export interface LineSet {
+  readonly mean: number;
+  readonly lower: number;
+  readonly upper: number;
+  readonly lower2: number;
+  readonly upper2: number;
+  readonly lower1: number;
+  readonly upper1: number;
+}
+
+export interface SpcColumns {
+  readonly periods: readonly Period[] | undefined;
+  readonly values: ArrayLike<number>;
+  readonly ghosts: readonly boolean[] | undefined;
+  readonly partition: ArrayLike<number>;
+  /** Point i's lines are `lines[lineIndex[i]]` (one entry per partition for XmR, T and G). */
+  readonly lines: readonly LineSet[];
+  readonly lineIndex: ArrayLike<number>;
+  readonly movingRange: readonly number[] | null;
+  readonly singlePoint: readonly number[];
+  readonly shift: readonly number[];
+  readonly trend: readonly number[];
+  readonly twoOfThree: readonly number[];
+  readonly pointType: readonly PointType[];
+  readonly targets: readonly (number | null)[] | undefined;
 }
 
 export interface SpcAnalysis {
   readonly chart: ChartType;
   readonly options: ResolvedOptions;
+  /** Every point as an object (built on first access from `columns`). */
   readonly points: SpcPoint[];
+  /** The same results as parallel arrays; not enumerable, so JSON carries `points` only. */
+  readonly columns: SpcColumns;
   readonly partitions: PartitionSummary[];
   readonly summary: SpcSummary;
   readonly warnings: SpcWarning[];

@@ -22,7 +22,14 @@ export function checkPeriods(periods: readonly Period[], allowEqual = false, fie
   const kind = typeof periods[0];
   for (let i = 0; i < periods.length; i++) {
     const p = periods[i]!;
-    if (typeof p !== kind || (typeof p === 'number' && !Number.isFinite(p))) {
+    if (typeof p === 'number' && !Number.isFinite(p)) {
+      // String(), not JSON.stringify(): the latter prints NaN and Infinity as "null".
+      throw new SpcInputError('non_finite_value', `${field}[${i}] is ${String(p)}, not a finite number`, {
+        index: i,
+        field,
+      });
+    }
+    if (typeof p !== kind || (kind !== 'number' && kind !== 'string')) {
       throw new SpcInputError(
         'mixed_period_types',
         `${field}[${i}] is ${JSON.stringify(p)}; every period must be a finite number or every period a string`,

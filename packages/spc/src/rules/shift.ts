@@ -3,16 +3,17 @@
  * `length` consecutive non-ghosted points on one side of the mean, within one partition.
  * A point on the mean breaks the run; every point of the run is flagged, the first included.
  */
-import { HIGH, LOW } from './sides.js';
+import type { Lines } from '../lines.js';
+import { HIGH, LOW, filled } from './sides.js';
 
 export function shift(
   values: ArrayLike<number>,
-  used: Int32Array,
-  partitionOf: Int32Array,
-  mean: Float64Array,
+  used: readonly number[],
+  partitionOf: ArrayLike<number>,
+  lines: Lines,
   length: number,
-): Uint8Array {
-  const out = new Uint8Array(values.length);
+): number[] {
+  const out = filled(values.length, 0);
   let side = 0;
   let count = 0;
   let runStart = 0; // position in `used`
@@ -20,7 +21,7 @@ export function shift(
   for (let k = 0; k < used.length; k++) {
     const i = used[k]!;
     const v = values[i]!;
-    const m = mean[i]!;
+    const m = lines.at[lines.index[i]!]!.mean;
     const s = v > m ? HIGH : v < m ? LOW : 0;
     if (partitionOf[i] !== partition) {
       partition = partitionOf[i]!;

@@ -13,10 +13,37 @@ const NAMES: readonly Side[] = [null, 'high', 'low', 'both'];
 
 export const sideName = (bits: number): Side => NAMES[bits]!;
 
-/** The indices of non-ghosted points, in order. */
-export function usedIndices(n: number, ghosts: readonly boolean[] | undefined): Int32Array {
-  if (!ghosts) return Int32Array.from({ length: n }, (_, i) => i);
+const templates = new Map<number, number[]>();
+
+/**
+ * A plain array of `n` copies of `v`. Plain arrays, not typed arrays: V8 allocates a small typed
+ * array far more slowly, and the engine makes a dozen per series. Slicing a cached template
+ * allocates once, already in the right elements kind (doubles or small integers).
+ */
+export function filled(n: number, v: number): number[] {
+  let t = templates.get(v);
+  if (t === undefined || t.length < n) {
+    t = [];
+    const size = Math.max(n, 256);
+    for (let i = 0; i < size; i++) t.push(v);
+    templates.set(v, t);
+  }
+  return t.slice(0, n);
+}
+
+const identities = new Map<number, readonly number[]>();
+
+/** The indices of non-ghosted points, in order (shared and read-only when nothing is ghosted). */
+export function usedIndices(n: number, ghosts: readonly boolean[] | undefined): readonly number[] {
+  if (ghosts === undefined || !ghosts.includes(true)) {
+    let ids = identities.get(n);
+    if (ids === undefined) {
+      ids = Array.from({ length: n }, (_, i) => i);
+      if (identities.size < 1024) identities.set(n, ids);
+    }
+    return ids;
+  }
   const out: number[] = [];
   for (let i = 0; i < n; i++) if (ghosts[i] !== true) out.push(i);
-  return Int32Array.from(out);
+  return out;
 }

@@ -2,19 +2,17 @@
  * @module rules/single-point
  * A point strictly above the upper or below the lower process limit.
  */
-import { HIGH, LOW } from './sides.js';
+import type { Lines } from '../lines.js';
+import { HIGH, LOW, filled } from './sides.js';
 
-export function singlePoint(
-  values: ArrayLike<number>,
-  used: Int32Array,
-  lower: Float64Array,
-  upper: Float64Array,
-): Uint8Array {
-  const out = new Uint8Array(values.length);
+export function singlePoint(values: ArrayLike<number>, used: readonly number[], lines: Lines): number[] {
+  const out = filled(values.length, 0);
+  const { at, index } = lines;
   for (const i of used) {
     const v = values[i]!;
-    if (v > upper[i]!) out[i] = HIGH;
-    else if (v < lower[i]!) out[i] = LOW;
+    const l = at[index[i]!]!;
+    if (v > l.upper) out[i] = HIGH;
+    else if (v < l.lower) out[i] = LOW;
   }
   return out;
 }

@@ -4,15 +4,15 @@
  * the one before; a tie breaks the trend; either side of the mean. With `partitionOf`, a trend
  * stays within one partition; without it, it crosses partitions. Every point of it is flagged.
  */
-import { HIGH, LOW } from './sides.js';
+import { HIGH, LOW, filled } from './sides.js';
 
 export function trend(
   values: ArrayLike<number>,
-  used: Int32Array,
-  partitionOf: Int32Array | null,
+  used: readonly number[],
+  partitionOf: ArrayLike<number> | null,
   length: number,
-): Uint8Array {
-  const out = new Uint8Array(values.length);
+): number[] {
+  const out = filled(values.length, 0);
   let up = 1; // points in the current rising run
   let down = 1;
   let upStart = 0;

@@ -6,45 +6,42 @@
  * process limit does not count towards the two.
  */
 import type { Lines } from '../lines.js';
-import { HIGH, LOW } from './sides.js';
+import type { LineSet } from '../types.js';
+import { HIGH, LOW, filled } from './sides.js';
+
+/** 1 above the mean, 2 below, plus 4 if the point counts as beyond the 2σ line on its side. */
+function position(v: number, l: LineSet, countBeyondLimits: boolean): number {
+  if (v > l.mean) return v > l.upper2 && (countBeyondLimits || !(v > l.upper)) ? HIGH | 4 : HIGH;
+  if (v < l.mean) return v < l.lower2 && (countBeyondLimits || !(v < l.lower)) ? LOW | 4 : LOW;
+  return 0;
+}
 
 export function twoOfThree(
   values: ArrayLike<number>,
-  used: Int32Array,
-  partitionOf: Int32Array,
+  used: readonly number[],
+  partitionOf: ArrayLike<number>,
   lines: Lines,
   countBeyondLimits: boolean,
-): Uint8Array {
-  const out = new Uint8Array(values.length);
-  const { mean, upper, lower, upper2, lower2 } = lines;
-  const high = (i: number): boolean =>
-    values[i]! > upper2[i]! && (countBeyondLimits || !(values[i]! > upper[i]!));
-  const low = (i: number): boolean =>
-    values[i]! < lower2[i]! && (countBeyondLimits || !(values[i]! < lower[i]!));
+): number[] {
+  const out = filled(values.length, 0);
+  const { at, index } = lines;
+  const pos = (i: number): number => position(values[i]!, at[index[i]!]!, countBeyondLimits);
+  let pa = 0;
+  let pb = used.length > 1 ? pos(used[0]!) : 0;
+  let pc = used.length > 1 ? pos(used[1]!) : 0;
   for (let k = 2; k < used.length; k++) {
     const a = used[k - 2]!;
     const b = used[k - 1]!;
     const c = used[k]!;
-    if (partitionOf[a] !== partitionOf[c]) continue;
-    if (values[a]! > mean[a]! && values[b]! > mean[b]! && values[c]! > mean[c]!) {
-      const ha = high(a);
-      const hb = high(b);
-      const hc = high(c);
-      if (+ha + +hb + +hc >= 2) {
-        if (ha) out[a]! |= HIGH;
-        if (hb) out[b]! |= HIGH;
-        if (hc) out[c]! |= HIGH;
-      }
-    } else if (values[a]! < mean[a]! && values[b]! < mean[b]! && values[c]! < mean[c]!) {
-      const la = low(a);
-      const lb = low(b);
-      const lc = low(c);
-      if (+la + +lb + +lc >= 2) {
-        if (la) out[a]! |= LOW;
-        if (lb) out[b]! |= LOW;
-        if (lc) out[c]! |= LOW;
-      }
-    }
+    pa = pb;
+    pb = pc;
+    pc = pos(c);
+    const side = pa & pb & pc & 3;
+    if (side === 0 || partitionOf[a] !== partitionOf[c]) continue;
+    if ((pa >> 2) + (pb >> 2) + (pc >> 2) < 2) continue;
+    if (pa & 4) out[a]! |= side;
+    if (pb & 4) out[b]! |= side;
+    if (pc & 4) out[c]! |= side;
   }
   return out;
 }

@@ -1,0 +1,165 @@
+/**
+ * @module commands/funnel
+ * `groundswell funnel`: one row per organisation (unit) in, its position on a funnel plot out.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import {
+  funnel,
+  SpcInputError,
+  type FunnelResult,
+  type FunnelType,
+  type FunnelUnitInput,
+} from '@groundswell/spc';
+import { CliError, where } from '../errors.js';
+import { parseNumber } from '../input/cells.js';
+import { csvField } from '../output/csv.js';
+import { fileSink, stdoutSink } from '../output/sink.js';
+
+export interface FunnelFlags {
+  readonly unit: string;
+  readonly numerator: string;
+  readonly denominator: string;
+  readonly type: FunnelType;
+  readonly overdispersion: boolean;
+  readonly limits?: string | undefined;
+  readonly aggregate?: boolean | undefined;
+  readonly highlight?: string | undefined;
+  readonly format: 'csv' | 'json' | 'svg';
+  readonly out?: string | undefined;
+}
+
+function openInput(file: string | undefined): Readable {
+  if (file === undefined || file === '-') return process.stdin;
+  if (!existsSync(file)) throw new CliError(`No such file: ${file}`);
+  if (statSync(file).isDirectory()) throw new CliError(`${file} is a folder, not a CSV file`);
+  return createReadStream(file);
+}
+
+function parseLevels(text: string | undefined): number[] | undefined {
+  if (text === undefined) return undefined;
+  return text.split(',').map((t) => {
+    const n = parseNumber(t);
+    if (n === null || n <= 0 || n >= 100)
+      throw new CliError(`--limits: "${t}" is not a percentage between 0 and 100`, 2);
+    return n;
+  });
+}
+
+/** Reads one row per unit (or, with `--aggregate`, sums the rows of each unit). */
+async function readUnits(input: Readable, flags: FunnelFlags): Promise<FunnelUnitInput[]> {
+  const units = new Map<string, { numerator: number; denominator: number; row: number }>();
+  let header: string[] | null = null;
+  let idx = { unit: -1, numerator: -1, denominator: -1 };
+  let row = 1;
+  const col = (name: string, option: string): number => {
+    const i = header!.indexOf(name);
+    if (i < 0)
+      throw new CliError(
+        `Column "${name}" (${option}) is not in the file; its columns are: ${header!.join(', ')}`,
+      );
+    return i;
+  };
+  try {
+    for await (const rec of input.pipe(parse({ bom: true, skip_empty_lines: true })) as AsyncIterable<
+      string[]
+    >) {
+      if (header === null) {
+        header = rec.map((h) => h.trim());
+        idx = {
+          unit: col(flags.unit, '--unit'),
+          numerator: col(flags.numerator, '--numerator'),
+          denominator: col(flags.denominator, '--denominator'),
+        };
+        continue;
+      }
+      row++;
+      const name = rec[idx.unit]!.trim();
+      if (name === '') throw new CliError(`${where(row, flags.unit)}: the unit has no name`);
+      const num = (i: number, column: string): number => {
+        const v = parseNumber(rec[i]!);
+        if (v === null) throw new CliError(`${where(row, column)}: "${rec[i]!}" is not a number`);
+        return v;
+      };
+      const o = num(idx.numerator, flags.numerator);
+      const d = num(idx.denominator, flags.denominator);
+      const seen = units.get(name);
+      if (seen === undefined) units.set(name, { numerator: o, denominator: d, row });
+      else if (flags.aggregate === true) {
+        seen.numerator += o;
+        seen.denominator += d;
+      } else {
+        throw new CliError(
+          `${where(row, flags.unit)}: unit "${name}" appears again (first in row ${seen.row}); give one row per unit, or --aggregate to add them up`,
+        );
+      }
+    }
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    const err = e as { code?: string; message?: string };
+    if (typeof err.code === 'string' && err.code.startsWith('CSV_')) {
+      throw new CliError(`The CSV cannot be read after row ${row}: ${err.message ?? err.code}`);
+    }
+    throw e;
+  }
+  if (header === null) throw new CliError('The CSV is empty: it needs a header row naming its columns');
+  return [...units].map(([unit, u]) => ({ unit, numerator: u.numerator, denominator: u.denominator }));
+}
+
+/** The promised CSV: unit,numerator,denominator,value,z,lower_L,upper_L…,outlier. */
+export function funnelCsv(result: FunnelResult): string {
+  const levelColumns = result.levels.flatMap((l) => [`lower_${l}`, `upper_${l}`]);
+  let out = ['unit', 'numerator', 'denominator', 'value', 'z', ...levelColumns, 'outlier'].join(',') + '\n';
+  for (const u of result.units) {
+    out +=
+      [
+        csvField(u.unit),
+        String(u.numerator),
+        String(u.denominator),
+        String(u.value),
+        Number.isFinite(u.z) ? String(u.z) : u.z > 0 ? 'Inf' : '-Inf',
+        ...u.limits.flatMap((l) => [String(l.lower), String(l.upper)]),
+        u.outlier ?? '',
+      ].join(',') + '\n';
+  }
+  return out;
+}
+
+export async function runFunnel(file: string | undefined, flags: FunnelFlags): Promise<void> {
+  const limits = parseLevels(flags.limits);
+  const units = await readUnits(openInput(file), flags);
+  let result: FunnelResult;
+  try {
+    result = funnel(units, { type: flags.type, overdispersion: flags.overdispersion, limits });
+  } catch (e) {
+    if (e instanceof SpcInputError) throw new CliError(e.message);
+    throw e;
+  }
+  if (flags.highlight !== undefined && !units.some((u) => u.unit === flags.highlight)) {
+    throw new CliError(`--highlight: no unit is called "${flags.highlight}"`, 2);
+  }
+  let text: string;
+  if (flags.format === 'csv') text = funnelCsv(result);
+  else if (flags.format === 'json')
+    text =
+      JSON.stringify(result, (_k, v: unknown) =>
+        typeof v === 'number' && !Number.isFinite(v) ? String(v) : v,
+      ) + '\n';
+  else {
+    const { renderFunnelChart } = await import('@groundswell/charts');
+    text =
+      renderFunnelChart(result, {
+        highlight: flags.highlight,
+        title: `${flags.numerator} / ${flags.denominator}`,
+      }) + '\n';
+  }
+  const sink = flags.out === undefined ? stdoutSink() : fileSink(flags.out);
+  try {
+    await sink.write(text);
+    await sink.commit();
+  } catch (e) {
+    sink.abort();
+    throw e;
+  }
+}

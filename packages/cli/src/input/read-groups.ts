@@ -1,0 +1,163 @@
+/**
+ * @module input/read-groups
+ * Streams a CSV, checks every cell it needs and collects each group's series in compact arrays.
+ * Rows of one group may be scattered through the file (real extracts are rarely sorted), so every
+ * group is kept until the file ends: about 40 bytes a row, never the rows themselves.
+ */
+import type { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import { CliError, where } from '../errors.js';
+import { parseFlag, parseNumber } from './cells.js';
+import { parsePeriod, PERIOD_FORMS, type PeriodKind } from './periods.js';
+
+export interface ColumnSpec {
+  readonly date: string;
+  /** null when the chart needs no value (a T chart's rows are the events themselves). */
+  readonly value: string | null;
+  /** Attribute charts (p, p′, u, u′): the numerator is read into `values`, the denominator beside it. */
+  readonly denominator?: string | undefined;
+  readonly group: readonly string[];
+  readonly target?: string | undefined;
+  readonly rebase?: string | undefined;
+  readonly ghost?: string | undefined;
+}
+
+export interface GroupData {
+  /** The group columns' values, in the order of `--group`. */
+  readonly key: readonly string[];
+  periods: number[];
+  values: number[];
+  denominators: number[] | null;
+  targets: (number | null)[] | null;
+  rebases: boolean[] | null;
+  ghosts: boolean[] | null;
+  /** Spreadsheet row number of each entry (header = row 1), for messages. */
+  rows: number[];
+}
+
+export interface ReadResult {
+  readonly header: readonly string[];
+  readonly groups: GroupData[];
+  readonly periodKind: PeriodKind;
+}
+
+function columnIndex(header: readonly string[], name: string, option: string): number {
+  const i = header.indexOf(name);
+  if (i < 0) {
+    throw new CliError(
+      `Column "${name}" (${option}) is not in the file; its columns are: ${header.join(', ')}`,
+    );
+  }
+  return i;
+}
+
+/** Reads and checks a CSV stream. */
+export async function readGroups(input: Readable, spec: ColumnSpec): Promise<ReadResult> {
+  const parser = input.pipe(parse({ bom: true, skip_empty_lines: true }));
+  let header: string[] | null = null;
+  let col: {
+    date: number;
+    value: number;
+    denominator: number;
+    group: number[];
+    target: number;
+    rebase: number;
+    ghost: number;
+  } | null = null;
+  const groups = new Map<string, GroupData>();
+  let periodKind: PeriodKind | null = null;
+  let row = 1;
+
+  try {
+    for await (const rec of parser as AsyncIterable<string[]>) {
+      if (header === null) {
+        header = rec.map((h) => h.trim());
+        col = {
+          date: columnIndex(header, spec.date, '--date'),
+          value:
+            spec.value === null
+              ? -1
+              : columnIndex(header, spec.value, spec.denominator === undefined ? '--value' : '--numerator'),
+          denominator:
+            spec.denominator === undefined ? -1 : columnIndex(header, spec.denominator, '--denominator'),
+          group: spec.group.map((g) => columnIndex(header!, g, '--group')),
+          target: spec.target === undefined ? -1 : columnIndex(header, spec.target, '--target-col'),
+          rebase: spec.rebase === undefined ? -1 : columnIndex(header, spec.rebase, '--rebase-col'),
+          ghost: spec.ghost === undefined ? -1 : columnIndex(header, spec.ghost, '--ghost-col'),
+        };
+        continue;
+      }
+      row++;
+      const c = col!;
+      const period = parsePeriod(rec[c.date]!);
+      if (period === null) {
+        throw new CliError(`${where(row, spec.date)}: "${rec[c.date]!}" is not ${PERIOD_FORMS}`);
+      }
+      if (periodKind === null) periodKind = period.kind;
+      else if ((periodKind === 'number') !== (period.kind === 'number')) {
+        throw new CliError(
+          `${where(row, spec.date)}: "${rec[c.date]!}" mixes numbers and dates in the period column`,
+        );
+      } else if (period.kind === 'datetime') periodKind = 'datetime';
+
+      let value = 0;
+      if (c.value >= 0) {
+        const v = parseNumber(rec[c.value]!);
+        if (v === null) throw new CliError(`${where(row, spec.value!)}: "${rec[c.value]!}" is not a number`);
+        value = v;
+      }
+      const keyValues = c.group.map((i) => rec[i]!);
+      const key = keyValues.join('\u0000');
+      let g = groups.get(key);
+      if (g === undefined) {
+        g = {
+          key: keyValues,
+          periods: [],
+          values: [],
+          denominators: c.denominator >= 0 ? [] : null,
+          targets: c.target >= 0 ? [] : null,
+          rebases: c.rebase >= 0 ? [] : null,
+          ghosts: c.ghost >= 0 ? [] : null,
+          rows: [],
+        };
+        groups.set(key, g);
+      }
+      g.periods.push(period.value);
+      g.values.push(value);
+      if (g.denominators) {
+        const raw = rec[c.denominator]!;
+        const d = parseNumber(raw);
+        if (d === null) throw new CliError(`${where(row, spec.denominator!)}: "${raw}" is not a number`);
+        g.denominators.push(d);
+      }
+      g.rows.push(row);
+      if (g.targets) {
+        const raw = rec[c.target]!;
+        const t = raw.trim() === '' ? null : parseNumber(raw);
+        if (t === null && raw.trim() !== '') {
+          throw new CliError(
+            `${where(row, spec.target!)}: "${raw}" is not a number (leave it empty for no target)`,
+          );
+        }
+        g.targets.push(t);
+      }
+      if (g.rebases) g.rebases.push(flag(rec[c.rebase]!, row, spec.rebase!));
+      if (g.ghosts) g.ghosts.push(flag(rec[c.ghost]!, row, spec.ghost!));
+    }
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    const err = e as { code?: string; message?: string };
+    if (typeof err.code === 'string' && err.code.startsWith('CSV_')) {
+      throw new CliError(`The CSV cannot be read after row ${row}: ${err.message ?? err.code}`);
+    }
+    throw e;
+  }
+  if (header === null) throw new CliError('The CSV is empty: it needs a header row naming its columns');
+  return { header, groups: [...groups.values()], periodKind: periodKind ?? 'date' };
+}
+
+function flag(raw: string, row: number, column: string): boolean {
+  const f = parseFlag(raw);
+  if (f === null) throw new CliError(`${where(row, column)}: "${raw}" is not a flag (use 1 or 0)`);
+  return f;
+}

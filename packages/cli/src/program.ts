@@ -1,0 +1,110 @@
+/**
+ * @module program
+ * The `groundswell` command line: commands, flags and help.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { runFunnel, type FunnelFlags } from './commands/funnel.js';
+import { runSpc } from './commands/spc.js';
+import type { SpcFlags } from './commands/spc-options.js';
+import { CliError } from './errors.js';
+
+function buildProgram(): Command {
+  const program = new Command('groundswell')
+    .description('Groundswell: statistical process control (Making Data Count) and improvement tools')
+    .version('0.1.0')
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command('spc')
+    .description('Analyse a CSV as SPC charts (Making Data Count) and write CSV, JSON or SVG')
+    .argument('[file]', 'CSV file to read, or - for standard input', '-')
+    .option('--date <col>', 'column holding the period (date, month, date-time or number)', 'date')
+    .option('--value <col>', 'column holding the value', 'value')
+    .option('--group <cols>', 'analyse each group separately (comma-separated columns)')
+    .option('--numerator <col>', 'numerator column (p, pp, u, up charts)')
+    .option('--denominator <col>', 'denominator column (p, pp, u, up charts)')
+    .addOption(
+      new Option('--chart <type>', 'chart type: xmr, t, g, run, p, pp (Laney p′), u, up (Laney u′), c')
+        .choices(['xmr', 't', 'g', 'run', 'p', 'pp', 'u', 'up', 'c'])
+        .default('xmr'),
+    )
+    .addOption(new Option('--preset <name>', 'method preset (default mdc)').choices(['mdc', 'nhsr']))
+    .addOption(
+      new Option('--direction <dir>', 'improvement direction').choices(['increase', 'decrease', 'neutral']),
+    )
+    .option('--target <number>', 'a constant target')
+    .option('--target-col <col>', 'column holding a target per row (may change over time)')
+    .option('--rebase <dates>', 'start a new partition (recalculate limits) at each date, comma-separated')
+    .option('--rebase-col <col>', 'column where 1 starts a new partition')
+    .option('--ghost-col <col>', 'column where 1 leaves the point out of the calculation')
+    .option('--baseline <n>', 'fix the limits on the first N points')
+    .option('--baseline-until <date>', 'fix the limits on the points up to this date')
+    .option('--screen-outliers', 'screen moving-range outliers (default: off for mdc, on for nhsr)')
+    .option('--no-screen-outliers', 'do not screen moving-range outliers')
+    .option('--shift <n>', 'points in a run on one side of the mean (mdc 6, nhsr 7)')
+    .option('--trend <n>', 'points in a trend (mdc 6, nhsr 7)')
+    .addOption(
+      new Option('--conflict <rule>', 'which side wins when a point signals both (mdc)').choices([
+        'improvement',
+        'concern',
+      ]),
+    )
+    .option('--summary', 'one row per group: n, mean, limits, icons, warnings')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['csv', 'json', 'svg']).default('csv'),
+    )
+    .option('--out <path>', 'write to this file (svg: this folder) instead of standard output')
+    .action(async (file: string, flags: SpcFlags) => {
+      await runSpc(file, flags);
+    });
+  program
+    .command('funnel')
+    .description('Compare organisations on a funnel plot (no league tables): one row per unit')
+    .argument('[file]', 'CSV file to read, or - for standard input', '-')
+    .requiredOption('--unit <col>', 'column naming the organisation or unit')
+    .requiredOption('--numerator <col>', 'numerator column (observed)')
+    .requiredOption('--denominator <col>', 'denominator column (cases, expected, or exposure)')
+    .addOption(
+      new Option(
+        '--type <type>',
+        'proportion (O of n), ratio (observed ÷ expected, SHMI-style), ratio-of-counts',
+      )
+        .choices(['proportion', 'ratio', 'ratio-of-counts'])
+        .makeOptionMandatory(),
+    )
+    .option('--no-overdispersion', 'do not widen the limits for overdispersion')
+    .option('--limits <levels>', 'confidence levels in percent (default 95,99.8)')
+    .option('--aggregate', 'add up several rows of one unit instead of refusing them')
+    .option('--highlight <unit>', 'highlight one unit in the SVG (for example "my organisation")')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['csv', 'json', 'svg']).default('csv'),
+    )
+    .option('--out <path>', 'write to this file instead of standard output')
+    .action(async (file: string, flags: FunnelFlags) => {
+      await runFunnel(file, flags);
+    });
+  return program;
+}
+
+/** Runs the CLI; resolves to the process exit code. Errors are written to standard error. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.code === 'commander.helpDisplayed' ||
+        e.code === 'commander.version' ||
+        e.code === 'commander.help'
+        ? 0
+        : 2;
+    }
+    if (e instanceof CliError) {
+      process.stderr.write(`groundswell: ${e.message}\n`);
+      return e.exitCode;
+    }
+    throw e;
+  }
+}

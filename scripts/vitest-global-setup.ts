@@ -1,0 +1,11 @@
+// Builds the packages once before the tests, so that CLI tests can run the real `dist/bin.js`.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export default function setup(): void {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-b', 'packages/cli'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+}
