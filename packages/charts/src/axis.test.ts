@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { xLabelIndices, yScale } from './axis.js';
-import { periodFormatter } from './format.js';
+import { denominatorScale, xLabelIndices, yScale } from './axis.js';
+import { formatNumber, periodFormatter } from './format.js';
 import { months } from './test-support/series.js';
 import { textWidth } from './text.js';
 
@@ -55,5 +55,53 @@ describe('yScale', () => {
     const [lo, hi] = yScale([5, 5], 0, 200).scale.domain() as [number, number];
     expect(lo).toBeLessThan(5);
     expect(hi).toBeGreaterThan(5);
+  });
+});
+
+describe('denominatorScale', () => {
+  const label = (v: number): string => formatNumber(v);
+
+  it('is linear from 0 when the denominators are within 50 times of each other', () => {
+    const x = denominatorScale([100, 2000, 4999], 50, 750, label, 11);
+    expect(x.log).toBe(false);
+    expect(x.scale(0)).toBe(50);
+    expect(x.scale(4999)).toBeLessThan(750);
+    expect(x.scale(4999)).toBeGreaterThan(720);
+    expect(x.ticks[0]).toBe(0);
+  });
+
+  it('is logarithmic when the largest denominator is more than 50 times the smallest', () => {
+    const x = denominatorScale([12, 80, 5000], 50, 750, label, 11);
+    expect(x.log).toBe(true);
+    expect(x.scale(12)).toBeGreaterThan(50);
+    expect(x.scale(5000)).toBeLessThan(750);
+    expect(x.scale(1000) - x.scale(100)).toBeCloseTo(x.scale(100) - x.scale(10), 6);
+    expect(x.ticks).toEqual([20, 50, 100, 200, 500, 1000, 2000, 5000]);
+    expect(denominatorScale([1, 50], 0, 700, label, 11).log).toBe(false);
+  });
+
+  it('keeps tick labels apart', () => {
+    for (const [ds, width] of [
+      [[3, 2_000_000], 300],
+      [[10, 990_000], 700],
+      [[1000, 1_234_567], 200],
+    ] as const) {
+      const x = denominatorScale(ds, 0, width, label, 11);
+      for (let k = 1; k < x.ticks.length; k++) {
+        const gap = x.scale(x.ticks[k]!) - x.scale(x.ticks[k - 1]!);
+        const half = (textWidth(label(x.ticks[k]!), 11) + textWidth(label(x.ticks[k - 1]!), 11)) / 2;
+        expect(gap).toBeGreaterThanOrEqual(half);
+      }
+      expect(x.ticks.length).toBeGreaterThanOrEqual(2);
+    }
+  });
+});
+
+describe('yScale options', () => {
+  it('writes percentages and stays at or below a maximum no value exceeds', () => {
+    const y = yScale([0.2, 0.99, 1], 0, 300, { percent: true, max: 1 });
+    expect(y.scale.domain()[1]).toBe(1);
+    expect(y.ticks.map(y.format)).toContain('100%');
+    expect(yScale([0.2, 1.2], 0, 300, { max: 1 }).scale.domain()[1]).toBeGreaterThan(1.2);
   });
 });

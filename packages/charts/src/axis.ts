@@ -122,7 +122,8 @@ export function denominatorScale(
   const fits = (ticks: readonly number[], scale: (v: number) => number): boolean => {
     for (let i = 1; i < ticks.length; i++) {
       const gap = scale(ticks[i]!) - scale(ticks[i - 1]!);
-      const need = (textWidth(label(ticks[i]!), fontSize) + textWidth(label(ticks[i - 1]!), fontSize)) / 2 + 12;
+      const need =
+        (textWidth(label(ticks[i]!), fontSize) + textWidth(label(ticks[i - 1]!), fontSize)) / 2 + 12;
       if (gap < need) return false;
     }
     return true;

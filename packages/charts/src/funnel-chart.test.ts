@@ -145,7 +145,9 @@ describe('renderFunnelChart: units', () => {
     expect(titleOf(pointOf(root, 'Islington'))).toBe(
       'Islington\n22.5% (90 of 400)\nz = 6.86\nAbove the 99.8% limit',
     );
-    expect(titleOf(pointOf(root, 'Kingston'))).toBe('Kingston\n2% (12 of 600)\nz = −8.86\nBelow the 99.8% limit');
+    expect(titleOf(pointOf(root, 'Kingston'))).toBe(
+      'Kingston\n2% (12 of 600)\nz = −8.86\nBelow the 99.8% limit',
+    );
     expect(titleOf(pointOf(root, 'Merton'))).toBe(
       'Merton\n14.3% (50 of 350)\nz = 2.43\nAbove the 95% limit (within the 99.8% limits)',
     );
@@ -163,8 +165,12 @@ describe('renderFunnelChart: units', () => {
       { type: 'ratio', overdispersion: false },
     );
     const root = render(r);
-    expect(titleOf(pointOf(root, 'A'))).toBe('A\n0 (0 observed, 4.2 expected)\nz = −∞\nBelow the 99.8% limit');
-    expect(titleOf(pointOf(root, 'C'))).toMatch(/^C\n2 \(40 observed, 20 expected\)\nz = 3.1\nAbove the 99.8% limit$/);
+    expect(titleOf(pointOf(root, 'A'))).toBe(
+      'A\n0 (0 observed, 4.2 expected)\nz = −∞\nBelow the 99.8% limit',
+    );
+    expect(titleOf(pointOf(root, 'C'))).toMatch(
+      /^C\n2 \(40 observed, 20 expected\)\nz = 3.1\nAbove the 99.8% limit$/,
+    );
     const ticks = childElements(byClass(root, 'y-axis')[0]!).filter((e) => e.name === 'text');
     for (const t of ticks) expect(textOf(t)).toMatch(/^\d+(\.\d+)?$/);
     expect(textOf(byClass(root, 'x-axis-label')[0]!)).toBe('Expected count');
@@ -261,7 +267,11 @@ describe('renderFunnelChart: limits and axes', () => {
   });
 
   it('covers every unit and every curve point in the y domain', () => {
-    for (const r of [boroughs(), funnel(WIDE, { type: 'proportion' }), funnel(OVERDISPERSED, { type: 'proportion' })]) {
+    for (const r of [
+      boroughs(),
+      funnel(WIDE, { type: 'proportion' }),
+      funnel(OVERDISPERSED, { type: 'proportion' }),
+    ]) {
       const root = render(r);
       const [lo, hi] = gridRange(root);
       for (const p of points(root)) {
@@ -350,9 +360,7 @@ describe('renderFunnelChart: legend and notes', () => {
     const root = render(r);
     const notes = byClass(root, 'notes');
     expect(notes).toHaveLength(1);
-    const text = childElements(notes[0]!)
-      .map(textOf)
-      .join(' ');
+    const text = childElements(notes[0]!).map(textOf).join(' ');
     expect(text).toContain('Note:');
     expect(text).toContain('τ² cannot be estimated');
     expect(Number(root.attributes.height)).toBeGreaterThan(450);

@@ -5,7 +5,13 @@
  * notes on the result's warnings. Units are drawn in the order given: never ranked.
  */
 import { line } from 'd3-shape';
-import type { FunnelCurve, FunnelCurvePoint, FunnelResult, FunnelType, FunnelUnitResult } from '@groundswell/spc';
+import type {
+  FunnelCurve,
+  FunnelCurvePoint,
+  FunnelResult,
+  FunnelType,
+  FunnelUnitResult,
+} from '@groundswell/spc';
 import { denominatorScale, yScale } from './axis.js';
 import type { DenominatorScale } from './axis.js';
 import { formatNumber } from './format.js';
@@ -102,7 +108,8 @@ function legendItems(r: FunnelResult, highlighted: FunnelUnitResult | undefined)
   if (highlighted !== undefined) {
     items.push({ label: truncateText(highlighted.unit, 11, 260), marker: 'highlight' });
   }
-  if (r.adjusted) items.push({ label: `Limits adjusted for overdispersion (φ = ${phiText(r.phi)})`, note: true });
+  if (r.adjusted)
+    items.push({ label: `Limits adjusted for overdispersion (φ = ${phiText(r.phi)})`, note: true });
   return items;
 }
 

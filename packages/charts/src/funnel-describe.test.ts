@@ -29,7 +29,9 @@ describe('describeFunnel', () => {
 
   it('says when every unit is within the limits', () => {
     const text = describeFunnel(funnel(WIDE, { type: 'proportion' }));
-    expect(text).toContain('All 6 organisations are within the 99.8% limits: no difference beyond what chance would explain.');
+    expect(text).toContain(
+      'All 6 organisations are within the 99.8% limits: no difference beyond what chance would explain.',
+    );
   });
 
   it('explains an adjustment for overdispersion', () => {
@@ -82,7 +84,9 @@ describe('describeFunnel', () => {
       { type: 'ratio' },
     );
     const text = describeFunnel(r);
-    expect(text).toContain('comparing standardised ratios (observed ÷ expected) against the expected ratio of 1');
+    expect(text).toContain(
+      'comparing standardised ratios (observed ÷ expected) against the expected ratio of 1',
+    );
     expect(text).toContain(`Note: ${r.warnings[0]!}`);
   });
 });

@@ -37,7 +37,10 @@ export interface FunnelDescribeOptions {
  * The unit named `highlight`, or undefined when none is asked for.
  * @throws {RangeError} when no unit has that name.
  */
-export function findHighlight(result: FunnelResult, highlight: string | undefined): FunnelUnitResult | undefined {
+export function findHighlight(
+  result: FunnelResult,
+  highlight: string | undefined,
+): FunnelUnitResult | undefined {
   if (highlight === undefined) return undefined;
   const unit = result.units.find((u) => u.unit === highlight);
   if (unit === undefined) {
@@ -84,11 +87,18 @@ function outlierSentences(result: FunnelResult, noun: UnitNoun): string[] {
   if (high.length > 0) out.push(side(high, 'above'));
   if (low.length > 0) out.push(side(low, 'below'));
   const inside = n - high.length - low.length;
-  const rest = high.length + low.length === n ? null : inside === 1 ? `The other ${noun[0]} is` : `The other ${inside} are`;
+  const rest =
+    high.length + low.length === n
+      ? null
+      : inside === 1
+        ? `The other ${noun[0]} is`
+        : `The other ${inside} are`;
   if (rest !== null) out.push(`${rest} within the ${w} limits.`);
   // Units beyond a narrower limit only: counted, not named (they are not flagged).
   if (result.levels.length > 1) {
-    const between = result.units.filter((u) => u.outlier === null && u.limits.some((l) => l.crosses !== null));
+    const between = result.units.filter(
+      (u) => u.outlier === null && u.limits.some((l) => l.crosses !== null),
+    );
     if (between.length > 0) {
       const narrowest = levelText(result.levels[0]!);
       const who = between.length === 1 ? `One ${noun[0]} lies` : `${between.length} ${noun[1]} lie`;

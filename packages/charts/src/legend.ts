@@ -16,7 +16,6 @@ export type LegendItem =
   | { readonly label: string; readonly marker: MarkerKind }
   | { readonly label: string; readonly note: true };
 
-
 const SWATCH = 22;
 const FONT_SIZE = 11;
 const ROW = 17;

@@ -69,7 +69,11 @@ export function renderNoteList(
     (wrapped.length > 0 ? wrapped : ['']).forEach((line, j) => {
       const y = top + 4 + (row + 1) * NOTE_ROW;
       if (j === 0) {
-        markup += textEl('text', { x: 16, y, 'font-size': NOTE_FONT, 'font-weight': 700, fill: TEXT }, labels[k]!);
+        markup += textEl(
+          'text',
+          { x: 16, y, 'font-size': NOTE_FONT, 'font-weight': 700, fill: TEXT },
+          labels[k]!,
+        );
       }
       markup += textEl('text', { x: 16 + indent, y, 'font-size': NOTE_FONT, fill: TEXT }, line);
       row++;

@@ -23,7 +23,12 @@ export interface PlotArea {
 }
 
 /** Moves labels apart vertically so that neighbours are at least `gap` apart, within [top, bottom]. */
-export function spreadLabels<T extends { y: number }>(labels: T[], gap: number, top: number, bottom: number): T[] {
+export function spreadLabels<T extends { y: number }>(
+  labels: T[],
+  gap: number,
+  top: number,
+  bottom: number,
+): T[] {
   const sorted = [...labels].sort((p, q) => p.y - q.y);
   for (let i = 1; i < sorted.length; i++) {
     const prev = sorted[i - 1]!;
@@ -44,7 +49,11 @@ export function spreadLabels<T extends { y: number }>(labels: T[], gap: number, 
 }
 
 /** The value axis: a grid line and a label per tick, and the axis label turned upright at the left. */
-export function renderYAxis(plot: PlotArea, tickText: (v: number) => string, label: string | undefined): string {
+export function renderYAxis(
+  plot: PlotArea,
+  tickText: (v: number) => string,
+  label: string | undefined,
+): string {
   let out = '';
   for (const t of plot.y.ticks) {
     const ty = plot.y.scale(t);

@@ -5,13 +5,13 @@
  * only when someone reads `points`.
  */
 import { Analysis } from './analysis.js';
-import { classify, sideToType, type RuleResults } from './classify.js';
+import { classifyFlags, sideToType } from './classify.js';
 import { assuranceIcon, variationIcon } from './icons.js';
 import { meanOnly, partitionLinesOf, type Lines, type PartitionLines } from './lines.js';
 import type { CentreStats } from './moving-range.js';
 import type { Layout } from './partitions.js';
 import { shift } from './rules/shift.js';
-import { filled, usedIndices } from './rules/sides.js';
+import { filled, flagAt, FLAG_BITS, usedIndices } from './rules/sides.js';
 import { singlePoint } from './rules/single-point.js';
 import { trend } from './rules/trend.js';
 import { twoOfThree } from './rules/two-of-three.js';
@@ -51,20 +51,29 @@ export interface ChartCore {
 
 const num = (v: number): number | null => (v === v ? v : null);
 
-function applyRules(core: ChartCore, used: readonly number[], lines: Lines): RuleResults {
+/** Applies the four rules into one flags array (FLAG_BITS). */
+function applyRules(core: ChartCore, used: readonly number[], lines: Lines, flags: number[]): void {
   const { values, options, layout } = core;
   const { partitionOf } = layout;
-  return {
-    singlePoint: singlePoint(values, used, lines),
-    shift: shift(values, used, partitionOf, lines, options.shiftLength),
-    trend: trend(values, used, options.trendAcrossPartitions ? null : partitionOf, options.trendLength),
-    twoOfThree: twoOfThree(values, used, partitionOf, lines, options.twoOfThreeCountsBeyondLimits),
-  };
-}
-
-function emptyRules(n: number): RuleResults {
-  const z = filled(n, 0);
-  return { singlePoint: z, shift: z, trend: z, twoOfThree: z };
+  singlePoint(values, used, lines, flags, FLAG_BITS.singlePoint);
+  shift(values, used, partitionOf, lines, options.shiftLength, flags, FLAG_BITS.shift);
+  trend(
+    values,
+    used,
+    options.trendAcrossPartitions ? null : partitionOf,
+    options.trendLength,
+    flags,
+    FLAG_BITS.trend,
+  );
+  twoOfThree(
+    values,
+    used,
+    partitionOf,
+    lines,
+    options.twoOfThreeCountsBeyondLimits,
+    flags,
+    FLAG_BITS.twoOfThree,
+  );
 }
 
 function partitionFacts(core: ChartCore): PartitionFacts[] {
@@ -94,15 +103,13 @@ export function finishAnalysis(core: ChartCore): SpcAnalysis {
     used.length < options.minimumPoints;
   const given = core.lines ?? partitionLinesOf(layout.partitionOf, core.partitionLines, false);
   const lines = runChart ? meanOnly(given) : given;
-  const rules =
-    core.runs !== undefined
-      ? { ...emptyRules(n), shift: core.runs.flags }
-      : runChart || n === 0
-        ? emptyRules(n)
-        : applyRules(core, used, lines);
-  const sides = classify(values, used, rules, options);
-  const pointType = new Array<PointType>(n);
-  for (let i = 0; i < n; i++) pointType[i] = sideToType(sides[i]!, options.direction);
+  const flags = filled(n, 0);
+  if (core.runs !== undefined) {
+    for (let i = 0; i < n; i++) flags[i] = core.runs.flags[i]! << FLAG_BITS.shift;
+  } else if (!runChart && n > 0) {
+    applyRules(core, used, lines, flags);
+  }
+  classifyFlags(values, used, flags, options);
 
   const columns: SpcColumns = {
     periods: core.periods,
@@ -112,8 +119,7 @@ export function finishAnalysis(core: ChartCore): SpcAnalysis {
     lines: lines.at,
     lineIndex: lines.index,
     movingRange: core.movingRanges,
-    ...rules,
-    pointType,
+    flags,
     targets: core.targets,
   };
 
@@ -136,7 +142,10 @@ export function finishAnalysis(core: ChartCore): SpcAnalysis {
   });
 
   const last = used.length > 0 ? used[used.length - 1]! : -1;
-  const lastType: PointType | null = last < 0 || runChart || core.runs ? null : pointType[last]!;
+  const lastType: PointType | null =
+    last < 0 || runChart || core.runs
+      ? null
+      : sideToType(flagAt(flags[last]!, FLAG_BITS.side), options.direction);
   const hasTarget = options.target !== null || (core.targets?.some((t) => t !== null) ?? false);
   // The summary's lines are those of the last non-ghosted point's partition, like the icons: trailing
   // ghosts in a partition of their own (a rebase on a ghost, a baseline ending just before them)

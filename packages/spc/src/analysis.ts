@@ -3,9 +3,11 @@
  * The result of every chart. Per-point results are kept as columns; the point objects are built
  * the first time `points` is read, because most bulk uses (summaries, CSV) never need them.
  */
-import { sideName } from './rules/sides.js';
+import { sideToType } from './classify.js';
+import { FLAG_BITS, flagAt, sideName } from './rules/sides.js';
 import type {
   ChartType,
+  Direction,
   PartitionSummary,
   ResolvedOptions,
   RunsSummary,
@@ -19,11 +21,12 @@ import type {
 const num = (v: number): number | null => (v === v ? v : null);
 
 /** Point objects from columns. */
-function buildPoints(c: SpcColumns, constantTarget: number | null): SpcPoint[] {
+function buildPoints(c: SpcColumns, constantTarget: number | null, direction: Direction): SpcPoint[] {
   const n = c.values.length;
   const points = new Array<SpcPoint>(n);
   for (let i = 0; i < n; i++) {
     const l = c.lines[c.lineIndex[i]!]!;
+    const f = c.flags[i]!;
     points[i] = {
       index: i,
       period: c.periods ? c.periods[i]! : i,
@@ -38,11 +41,11 @@ function buildPoints(c: SpcColumns, constantTarget: number | null): SpcPoint[] {
       lower1Sigma: num(l.lower1),
       upper1Sigma: num(l.upper1),
       movingRange: c.movingRange ? num(c.movingRange[i]!) : null,
-      singlePoint: sideName(c.singlePoint[i]!),
-      shift: sideName(c.shift[i]!),
-      trend: sideName(c.trend[i]!),
-      twoOfThree: sideName(c.twoOfThree[i]!),
-      pointType: c.pointType[i]!,
+      singlePoint: sideName(flagAt(f, FLAG_BITS.singlePoint)),
+      shift: sideName(flagAt(f, FLAG_BITS.shift)),
+      trend: sideName(flagAt(f, FLAG_BITS.trend)),
+      twoOfThree: sideName(flagAt(f, FLAG_BITS.twoOfThree)),
+      pointType: sideToType(flagAt(f, FLAG_BITS.side), direction),
       target: c.targets?.[i] ?? constantTarget,
     };
   }
@@ -87,7 +90,7 @@ export class Analysis implements SpcAnalysis {
   }
 
   get points(): SpcPoint[] {
-    return (this.#points ??= buildPoints(this.#columns, this.options.target));
+    return (this.#points ??= buildPoints(this.#columns, this.options.target, this.options.direction));
   }
 
   toJSON(): object {

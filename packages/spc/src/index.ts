@@ -15,3 +15,5 @@ export { attributeChart } from './attribute.js';
 export { runChart, longestRunMax, crossingsMin } from './run-chart.js';
 export * from './funnel/index.js';
 export { normalQuantile, chiSquareQuantile, binomialCdf, binomialQuantile } from './quantiles.js';
+export { FLAG_BITS, flagAt } from './rules/sides.js';
+export { sideToType as pointTypeOf } from './classify.js';

@@ -222,8 +222,7 @@ export interface SpcSummary {
 
 /**
  * The per-point results as parallel arrays, for bulk consumers (the CLI, exports): the same data
- * as `points` without an object per point. An absent line is NaN in `lines`; rule results are bit sets
- * (1 high, 2 low, 3 both); `partition` is 0-based; where `targets` is undefined or holds null,
+ * as `points` without an object per point. An absent line is NaN in `lines`; `partition` is 0-based; where `targets` is undefined or holds null,
  * the point's target is `options.target`.
  */
 /** The lines at a point; NaN where a line is absent. */
@@ -246,11 +245,12 @@ export interface SpcColumns {
   readonly lines: readonly LineSet[];
   readonly lineIndex: ArrayLike<number>;
   readonly movingRange: readonly number[] | null;
-  readonly singlePoint: readonly number[];
-  readonly shift: readonly number[];
-  readonly trend: readonly number[];
-  readonly twoOfThree: readonly number[];
-  readonly pointType: readonly PointType[];
+  /**
+   * Each point's rule results and classified side, two bits each (1 high, 2 low, 3 both) at the
+   * offsets of `FLAG_BITS`: single point 0, shift 2, trend 4, two-of-three 6, side 8. The point
+   * type is the side under the improvement direction (`pointTypeOf`).
+   */
+  readonly flags: readonly number[];
   readonly targets: readonly (number | null)[] | undefined;
 }
 

@@ -2,7 +2,7 @@
  * @module output/csv
  * CSV rows of the analysis, in the column order the CLI promises.
  */
-import type { SpcAnalysis, SpcSummary, SpcWarning } from '@groundswell/spc';
+import { pointTypeOf, type SpcAnalysis, type SpcSummary, type SpcWarning } from '@groundswell/spc';
 import { formatPeriod, type PeriodKind } from '../input/periods.js';
 
 export const POINT_COLUMNS = [
@@ -78,9 +78,13 @@ export function pointRows(prefix: string, a: SpcAnalysis, kind: PeriodKind): str
   const f = Array.from({ length: 9 }, memoNum);
   const mr = c.movingRange;
   const constantTarget = a.options.target;
+  const direction = a.options.direction;
+  const TYPES = [0, 1, 2, 3].map((side) => pointTypeOf(side, direction));
   let out = '';
   for (let i = 0; i < c.values.length; i++) {
     const l = c.lines[c.lineIndex[i]!]!;
+    // Rule results and side, two bits each (FLAG_BITS): single point, shift, trend, two-of-three, side.
+    const bits = c.flags[i]!;
     const period = c.periods ? c.periods[i]! : i;
     const target = c.targets?.[i] ?? constantTarget;
     out +=
@@ -109,15 +113,15 @@ export function pointRows(prefix: string, a: SpcAnalysis, kind: PeriodKind): str
       ',' +
       (c.ghosts?.[i] === true ? '1' : '0') +
       ',' +
-      SIDE[c.singlePoint[i]!]! +
+      SIDE[bits & 3]! +
       ',' +
-      SIDE[c.shift[i]!]! +
+      SIDE[(bits >> 2) & 3]! +
       ',' +
-      SIDE[c.trend[i]!]! +
+      SIDE[(bits >> 4) & 3]! +
       ',' +
-      SIDE[c.twoOfThree[i]!]! +
+      SIDE[(bits >> 6) & 3]! +
       ',' +
-      c.pointType[i]! +
+      TYPES[(bits >> 8) & 3]! +
       ',' +
       (target === null ? '' : f[8]!(target)) +
       '\n';

@@ -12,8 +12,9 @@ export function shift(
   partitionOf: ArrayLike<number>,
   lines: Lines,
   length: number,
+  out: number[] = filled(values.length, 0),
+  bit = 0,
 ): number[] {
-  const out = filled(values.length, 0);
   let side = 0;
   let count = 0;
   let runStart = 0; // position in `used`
@@ -39,8 +40,8 @@ export function shift(
       count = 1;
       runStart = k;
     }
-    if (count === length) for (let j = runStart; j <= k; j++) out[used[j]!]! |= s;
-    else if (count > length) out[i]! |= s;
+    if (count === length) for (let j = runStart; j <= k; j++) out[used[j]!]! |= s << bit;
+    else if (count > length) out[i]! |= s << bit;
   }
   return out;
 }

@@ -9,6 +9,15 @@ export const HIGH = 1;
 export const LOW = 2;
 export const BOTH = 3;
 
+/**
+ * Where each result sits in a point's flags word (two bits each: 1 high, 2 low, 3 both). The
+ * engine keeps one flags array per series instead of one array per rule.
+ */
+export const FLAG_BITS = { singlePoint: 0, shift: 2, trend: 4, twoOfThree: 6, side: 8 } as const;
+
+/** The two-bit result at `bit` of a flags word. */
+export const flagAt = (flags: number, bit: number): number => (flags >> bit) & 3;
+
 const NAMES: readonly Side[] = [null, 'high', 'low', 'both'];
 
 export const sideName = (bits: number): Side => NAMES[bits]!;

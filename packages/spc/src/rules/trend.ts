@@ -11,8 +11,9 @@ export function trend(
   used: readonly number[],
   partitionOf: ArrayLike<number> | null,
   length: number,
+  out: number[] = filled(values.length, 0),
+  bit = 0,
 ): number[] {
-  const out = filled(values.length, 0);
   let up = 1; // points in the current rising run
   let down = 1;
   let upStart = 0;
@@ -30,14 +31,14 @@ export function trend(
       if (up === 1) upStart = k - 1;
       up++;
       down = 1;
-      if (up === length) for (let j = upStart; j <= k; j++) out[used[j]!]! |= HIGH;
-      else if (up > length) out[i]! |= HIGH;
+      if (up === length) for (let j = upStart; j <= k; j++) out[used[j]!]! |= HIGH << bit;
+      else if (up > length) out[i]! |= HIGH << bit;
     } else if (v < w) {
       if (down === 1) downStart = k - 1;
       down++;
       up = 1;
-      if (down === length) for (let j = downStart; j <= k; j++) out[used[j]!]! |= LOW;
-      else if (down > length) out[i]! |= LOW;
+      if (down === length) for (let j = downStart; j <= k; j++) out[used[j]!]! |= LOW << bit;
+      else if (down > length) out[i]! |= LOW << bit;
     } else {
       up = down = 1;
     }

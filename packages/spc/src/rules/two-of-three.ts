@@ -22,8 +22,9 @@ export function twoOfThree(
   partitionOf: ArrayLike<number>,
   lines: Lines,
   countBeyondLimits: boolean,
+  out: number[] = filled(values.length, 0),
+  bit = 0,
 ): number[] {
-  const out = filled(values.length, 0);
   const { at, index } = lines;
   const pos = (i: number): number => position(values[i]!, at[index[i]!]!, countBeyondLimits);
   let pa = 0;
@@ -39,9 +40,9 @@ export function twoOfThree(
     const side = pa & pb & pc & 3;
     if (side === 0 || partitionOf[a] !== partitionOf[c]) continue;
     if ((pa >> 2) + (pb >> 2) + (pc >> 2) < 2) continue;
-    if (pa & 4) out[a]! |= side;
-    if (pb & 4) out[b]! |= side;
-    if (pc & 4) out[c]! |= side;
+    if (pa & 4) out[a]! |= side << bit;
+    if (pb & 4) out[b]! |= side << bit;
+    if (pc & 4) out[c]! |= side << bit;
   }
   return out;
 }
