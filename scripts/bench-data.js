@@ -46,3 +46,52 @@ export function months(length) {
     return `${y}-${String(m).padStart(2, '0')}-01`;
   });
 }
+
+/** `count` series of numerators and denominators: proportions around 5–25%, denominators 500–20,000. */
+export function makeProportions(count, length, seed = 11) {
+  const rand = rng(seed);
+  const numerators = [];
+  const denominators = [];
+  for (let s = 0; s < count; s++) {
+    const p = 0.05 + rand() * 0.2;
+    const size = 500 + rand() * 19_500;
+    const ys = new Array(length);
+    const ns = new Array(length);
+    for (let i = 0; i < length; i++) {
+      const n = Math.round(size * (0.8 + rand() * 0.4));
+      const pi = Math.min(0.99, Math.max(0.001, p + 0.01 * normal(rand)));
+      ns[i] = n;
+      ys[i] = Math.min(n, Math.max(0, Math.round(n * pi + Math.sqrt(n * pi * (1 - pi)) * normal(rand))));
+    }
+    numerators.push(ys);
+    denominators.push(ns);
+  }
+  return { numerators, denominators };
+}
+
+/** `count` funnel units of the given type, with overdispersion and a few outliers. */
+export function makeUnits(count, type, seed = 5) {
+  const rand = rng(seed);
+  const units = [];
+  for (let u = 0; u < count; u++) {
+    const size = Math.round(50 + Math.exp(rand() * 8));
+    const shift = 1 + 0.1 * normal(rand) + (rand() < 0.01 ? 0.5 : 0);
+    let numerator;
+    let denominator;
+    if (type === 'proportion') {
+      denominator = size;
+      numerator = Math.min(
+        size,
+        Math.max(0, Math.round(size * 0.1 * shift + Math.sqrt(size * 0.09) * normal(rand))),
+      );
+    } else if (type === 'ratio') {
+      denominator = Math.round(size * 0.05 * 100) / 100 + 1;
+      numerator = Math.max(0, Math.round(denominator * shift + Math.sqrt(denominator) * normal(rand)));
+    } else {
+      denominator = size * 10;
+      numerator = Math.max(1, Math.round(size * 0.2 * shift + Math.sqrt(size * 0.2) * normal(rand)));
+    }
+    units.push({ unit: `U${u}`, numerator, denominator });
+  }
+  return units;
+}

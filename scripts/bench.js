@@ -5,8 +5,8 @@ import { mkdirSync, statSync, writeFileSync, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { xmr } from '../packages/spc/dist/index.js';
-import { makeSeries, months } from './bench-data.js';
+import { attributeChart, funnel, xmr } from '../packages/spc/dist/index.js';
+import { makeSeries, makeProportions, makeUnits, months } from './bench-data.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = `${root}.bench`;
@@ -97,7 +97,55 @@ function cliBench(csv) {
   };
 }
 
+/** The same XmR run, also reading every point object (what a JSON API would serialise). */
+function engineWithPointsBench() {
+  const series = makeSeries(SERIES, LENGTH);
+  const periods = months(LENGTH);
+  const options = { preset: 'mdc', direction: 'increase', target: 100 };
+  const run = () => {
+    for (const values of series) xmr({ values, periods }, options).points;
+  };
+  run();
+  const ms = best(5, run);
+  return { ms, pps: (SERIES * LENGTH) / (ms / 1000) };
+}
+
+function laneyBench() {
+  const { numerators, denominators } = makeProportions(SERIES, LENGTH);
+  const periods = months(LENGTH);
+  const options = { direction: 'decrease' };
+  const run = () => {
+    for (let s = 0; s < SERIES; s++) {
+      attributeChart('pp', { numerators: numerators[s], denominators: denominators[s], periods }, options);
+    }
+  };
+  run();
+  const ms = best(5, run);
+  return { ms, pps: (SERIES * LENGTH) / (ms / 1000) };
+}
+
+function funnelBench() {
+  const rows = [];
+  for (const type of ['proportion', 'ratio', 'ratio-of-counts']) {
+    for (const overdispersion of [true, false]) {
+      const units = makeUnits(10_000, type);
+      const run = () => funnel(units, { type, overdispersion });
+      run();
+      const result = run();
+      rows.push({ type, overdispersion, adjusted: result.adjusted, ms: best(11, run) });
+    }
+  }
+  return rows;
+}
+
 const engine = engineBench();
+const withPoints = engineWithPointsBench();
+console.log(`engine mdc reading point objects: ${fmt(withPoints.ms, 1)} ms, ${fmt(withPoints.pps)} points/s`);
+const laney = laneyBench();
+console.log(`p′: ${fmt(laney.ms, 1)} ms, ${fmt(laney.pps)} points/s`);
+const funnels = funnelBench();
+for (const f of funnels)
+  console.log(`funnel ${f.type} overdispersion=${f.overdispersion}: ${fmt(f.ms, 1)} ms`);
 for (const r of engine) console.log(`engine ${r.preset}: ${fmt(r.ms, 1)} ms, ${fmt(r.pps)} points/s`);
 const csv = `${work}/series-600k.csv`;
 await writeCsv(csv);
@@ -130,6 +178,30 @@ increase, target 100, periods as ISO dates; best of 5 runs. Goal: at least 10 mi
 | preset | time | points per second | series not common cause |
 |---|---:|---:|---:|
 ${engine.map((r) => `| ${r.preset} | ${fmt(r.ms, 1)} ms | ${fmt(r.pps)} | ${fmt(r.signals)} |`).join('\n')}
+
+The engine keeps per-point results as columns and builds point objects only when they are read
+(\`analysis.points\`). Reading every point object as well (what a JSON API serialises):
+${fmt(withPoints.ms, 1)} ms, ${fmt(withPoints.pps)} points per second (mdc).
+
+## Laney p′ chart (one core)
+
+${SERIES.toLocaleString('en-GB')} series × ${LENGTH} points of numerators and denominators (synthetic proportions around 5–25% with
+denominators of 500–20,000), every rule; best of 5. Goal: at least 5 million points per second.
+
+| time | points per second |
+|---:|---:|
+| ${fmt(laney.ms, 1)} ms | ${fmt(laney.pps)} |
+
+## Funnel plot over 10,000 units
+
+Synthetic units (seeded), default 95% and 99.8% limits and 100-point curves; best of 11 runs. Goal: under 50 ms.
+
+| type | overdispersion | adjusted | time |
+|---|---|---|---:|
+${funnels.map((f) => `| ${f.type} | ${f.overdispersion ? 'on' : 'off'} | ${f.adjusted ? 'yes' : 'no'} | ${fmt(f.ms, 1)} ms |`).join('\n')}
+
+Unadjusted standardised ratios need exact Poisson limits: two χ² quantiles per unit and level
+(40,000 in all), each an iterative inversion of the incomplete gamma function.
 
 ## CLI end to end
 

@@ -2,9 +2,7 @@
  * @module commands/funnel
  * `groundswell funnel`: one row per organisation (unit) in, its position on a funnel plot out.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import {
   funnel,
   SpcInputError,
@@ -12,8 +10,10 @@ import {
   type FunnelType,
   type FunnelUnitInput,
 } from '@groundswell/spc';
+import { openInput } from '../input/open-input.js';
 import { CliError, where } from '../errors.js';
 import { parseNumber } from '../input/cells.js';
+import { forEachRecord } from '../input/csv-records.js';
 import { csvField } from '../output/csv.js';
 import { fileSink, stdoutSink } from '../output/sink.js';
 
@@ -30,13 +30,6 @@ export interface FunnelFlags {
   readonly out?: string | undefined;
 }
 
-function openInput(file: string | undefined): Readable {
-  if (file === undefined || file === '-') return process.stdin;
-  if (!existsSync(file)) throw new CliError(`No such file: ${file}`);
-  if (statSync(file).isDirectory()) throw new CliError(`${file} is a folder, not a CSV file`);
-  return createReadStream(file);
-}
-
 function parseLevels(text: string | undefined): number[] | undefined {
   if (text === undefined) return undefined;
   return text.split(',').map((t) => {
@@ -50,7 +43,7 @@ function parseLevels(text: string | undefined): number[] | undefined {
 /** Reads one row per unit (or, with `--aggregate`, sums the rows of each unit). */
 async function readUnits(input: Readable, flags: FunnelFlags): Promise<FunnelUnitInput[]> {
   const units = new Map<string, { numerator: number; denominator: number; row: number }>();
-  let header: string[] | null = null;
+  let header = null as string[] | null;
   let idx = { unit: -1, numerator: -1, denominator: -1 };
   let row = 1;
   const col = (name: string, option: string): number => {
@@ -61,48 +54,37 @@ async function readUnits(input: Readable, flags: FunnelFlags): Promise<FunnelUni
       );
     return i;
   };
-  try {
-    for await (const rec of input.pipe(parse({ bom: true, skip_empty_lines: true })) as AsyncIterable<
-      string[]
-    >) {
-      if (header === null) {
-        header = rec.map((h) => h.trim());
-        idx = {
-          unit: col(flags.unit, '--unit'),
-          numerator: col(flags.numerator, '--numerator'),
-          denominator: col(flags.denominator, '--denominator'),
-        };
-        continue;
-      }
-      row++;
-      const name = rec[idx.unit]!.trim();
-      if (name === '') throw new CliError(`${where(row, flags.unit)}: the unit has no name`);
-      const num = (i: number, column: string): number => {
-        const v = parseNumber(rec[i]!);
-        if (v === null) throw new CliError(`${where(row, column)}: "${rec[i]!}" is not a number`);
-        return v;
+  await forEachRecord(input, (rec) => {
+    if (header === null) {
+      header = rec.map((h) => h.trim());
+      idx = {
+        unit: col(flags.unit, '--unit'),
+        numerator: col(flags.numerator, '--numerator'),
+        denominator: col(flags.denominator, '--denominator'),
       };
-      const o = num(idx.numerator, flags.numerator);
-      const d = num(idx.denominator, flags.denominator);
-      const seen = units.get(name);
-      if (seen === undefined) units.set(name, { numerator: o, denominator: d, row });
-      else if (flags.aggregate === true) {
-        seen.numerator += o;
-        seen.denominator += d;
-      } else {
-        throw new CliError(
-          `${where(row, flags.unit)}: unit "${name}" appears again (first in row ${seen.row}); give one row per unit, or --aggregate to add them up`,
-        );
-      }
+      return;
     }
-  } catch (e) {
-    if (e instanceof CliError) throw e;
-    const err = e as { code?: string; message?: string };
-    if (typeof err.code === 'string' && err.code.startsWith('CSV_')) {
-      throw new CliError(`The CSV cannot be read after row ${row}: ${err.message ?? err.code}`);
+    row++;
+    const name = rec[idx.unit]!.trim();
+    if (name === '') throw new CliError(`${where(row, flags.unit)}: the unit has no name`);
+    const num = (i: number, column: string): number => {
+      const v = parseNumber(rec[i]!);
+      if (v === null) throw new CliError(`${where(row, column)}: "${rec[i]!}" is not a number`);
+      return v;
+    };
+    const o = num(idx.numerator, flags.numerator);
+    const d = num(idx.denominator, flags.denominator);
+    const seen = units.get(name);
+    if (seen === undefined) units.set(name, { numerator: o, denominator: d, row });
+    else if (flags.aggregate === true) {
+      seen.numerator += o;
+      seen.denominator += d;
+    } else {
+      throw new CliError(
+        `${where(row, flags.unit)}: unit "${name}" appears again (first in row ${seen.row}); give one row per unit, or --aggregate to add them up`,
+      );
     }
-    throw e;
-  }
+  });
   if (header === null) throw new CliError('The CSV is empty: it needs a header row naming its columns');
   return [...units].map(([unit, u]) => ({ unit, numerator: u.numerator, denominator: u.denominator }));
 }

@@ -2,9 +2,8 @@
  * @module commands/spc
  * `groundswell spc`: reads a CSV, analyses each group and writes CSV, JSON or SVG.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import type { Readable } from 'node:stream';
 import { resolveOptions } from '@groundswell/spc';
+import { openInput } from '../input/open-input.js';
 import { CliError } from '../errors.js';
 import { readGroups, type ColumnSpec } from '../input/read-groups.js';
 import { sortGroup } from '../input/sort-group.js';
@@ -22,13 +21,6 @@ import { fileSink, stdoutSink, type Sink } from '../output/sink.js';
 import { writeSvgCharts } from '../output/svg.js';
 import { analyseGroup } from './analyse-group.js';
 import { engineOptions, type SpcFlags } from './spc-options.js';
-
-function openInput(file: string | undefined): Readable {
-  if (file === undefined || file === '-') return process.stdin;
-  if (!existsSync(file)) throw new CliError(`No such file: ${file}`);
-  if (statSync(file).isDirectory()) throw new CliError(`${file} is a folder, not a CSV file`);
-  return createReadStream(file);
-}
 
 /** Runs `groundswell spc`. Everything is read and checked before anything is written. */
 export async function runSpc(file: string | undefined, flags: SpcFlags): Promise<void> {

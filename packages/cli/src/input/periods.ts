@@ -27,8 +27,22 @@ function calendarDay(y: number, m: number, d: number): number {
   return ms / MS_PER_DAY;
 }
 
-/** Parses a period, or returns null when the text is none of the accepted forms (or not a real date). */
+const parsed = new Map<string, ParsedPeriod | null>();
+
+/**
+ * Parses a period, or returns null when the text is none of the accepted forms (or not a real
+ * date). Extracts repeat the same few periods across many groups, so each text is parsed once.
+ */
 export function parsePeriod(raw: string): ParsedPeriod | null {
+  let p = parsed.get(raw);
+  if (p === undefined) {
+    p = parseUncached(raw);
+    if (parsed.size < 100_000) parsed.set(raw, p);
+  }
+  return p;
+}
+
+function parseUncached(raw: string): ParsedPeriod | null {
   const text = raw.trim();
   let m = ISO_DATE.exec(text);
   if (m) return dated(calendarDay(+m[1]!, +m[2]!, +m[3]!), 'date');

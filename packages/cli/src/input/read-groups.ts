@@ -5,9 +5,9 @@
  * group is kept until the file ends: about 40 bytes a row, never the rows themselves.
  */
 import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import { CliError, where } from '../errors.js';
 import { parseFlag, parseNumber } from './cells.js';
+import { forEachRecord } from './csv-records.js';
 import { parsePeriod, PERIOD_FORMS, type PeriodKind } from './periods.js';
 
 export interface ColumnSpec {
@@ -53,8 +53,7 @@ function columnIndex(header: readonly string[], name: string, option: string): n
 
 /** Reads and checks a CSV stream. */
 export async function readGroups(input: Readable, spec: ColumnSpec): Promise<ReadResult> {
-  const parser = input.pipe(parse({ bom: true, skip_empty_lines: true }));
-  let header: string[] | null = null;
+  let header = null as string[] | null;
   let col: {
     date: number;
     value: number;
@@ -65,93 +64,84 @@ export async function readGroups(input: Readable, spec: ColumnSpec): Promise<Rea
     ghost: number;
   } | null = null;
   const groups = new Map<string, GroupData>();
-  let periodKind: PeriodKind | null = null;
+  let periodKind = null as PeriodKind | null;
   let row = 1;
 
-  try {
-    for await (const rec of parser as AsyncIterable<string[]>) {
-      if (header === null) {
-        header = rec.map((h) => h.trim());
-        col = {
-          date: columnIndex(header, spec.date, '--date'),
-          value:
-            spec.value === null
-              ? -1
-              : columnIndex(header, spec.value, spec.denominator === undefined ? '--value' : '--numerator'),
-          denominator:
-            spec.denominator === undefined ? -1 : columnIndex(header, spec.denominator, '--denominator'),
-          group: spec.group.map((g) => columnIndex(header!, g, '--group')),
-          target: spec.target === undefined ? -1 : columnIndex(header, spec.target, '--target-col'),
-          rebase: spec.rebase === undefined ? -1 : columnIndex(header, spec.rebase, '--rebase-col'),
-          ghost: spec.ghost === undefined ? -1 : columnIndex(header, spec.ghost, '--ghost-col'),
-        };
-        continue;
-      }
-      row++;
-      const c = col!;
-      const period = parsePeriod(rec[c.date]!);
-      if (period === null) {
-        throw new CliError(`${where(row, spec.date)}: "${rec[c.date]!}" is not ${PERIOD_FORMS}`);
-      }
-      if (periodKind === null) periodKind = period.kind;
-      else if ((periodKind === 'number') !== (period.kind === 'number')) {
-        throw new CliError(
-          `${where(row, spec.date)}: "${rec[c.date]!}" mixes numbers and dates in the period column`,
-        );
-      } else if (period.kind === 'datetime') periodKind = 'datetime';
+  await forEachRecord(input, (rec) => {
+    if (header === null) {
+      header = rec.map((h) => h.trim());
+      col = {
+        date: columnIndex(header, spec.date, '--date'),
+        value:
+          spec.value === null
+            ? -1
+            : columnIndex(header, spec.value, spec.denominator === undefined ? '--value' : '--numerator'),
+        denominator:
+          spec.denominator === undefined ? -1 : columnIndex(header, spec.denominator, '--denominator'),
+        group: spec.group.map((g) => columnIndex(header!, g, '--group')),
+        target: spec.target === undefined ? -1 : columnIndex(header, spec.target, '--target-col'),
+        rebase: spec.rebase === undefined ? -1 : columnIndex(header, spec.rebase, '--rebase-col'),
+        ghost: spec.ghost === undefined ? -1 : columnIndex(header, spec.ghost, '--ghost-col'),
+      };
+      return;
+    }
+    row++;
+    const c = col!;
+    const period = parsePeriod(rec[c.date]!);
+    if (period === null) {
+      throw new CliError(`${where(row, spec.date)}: "${rec[c.date]!}" is not ${PERIOD_FORMS}`);
+    }
+    if (periodKind === null) periodKind = period.kind;
+    else if ((periodKind === 'number') !== (period.kind === 'number')) {
+      throw new CliError(
+        `${where(row, spec.date)}: "${rec[c.date]!}" mixes numbers and dates in the period column`,
+      );
+    } else if (period.kind === 'datetime') periodKind = 'datetime';
 
-      let value = 0;
-      if (c.value >= 0) {
-        const v = parseNumber(rec[c.value]!);
-        if (v === null) throw new CliError(`${where(row, spec.value!)}: "${rec[c.value]!}" is not a number`);
-        value = v;
-      }
-      const keyValues = c.group.map((i) => rec[i]!);
-      const key = keyValues.join('\u0000');
-      let g = groups.get(key);
-      if (g === undefined) {
-        g = {
-          key: keyValues,
-          periods: [],
-          values: [],
-          denominators: c.denominator >= 0 ? [] : null,
-          targets: c.target >= 0 ? [] : null,
-          rebases: c.rebase >= 0 ? [] : null,
-          ghosts: c.ghost >= 0 ? [] : null,
-          rows: [],
-        };
-        groups.set(key, g);
-      }
-      g.periods.push(period.value);
-      g.values.push(value);
-      if (g.denominators) {
-        const raw = rec[c.denominator]!;
-        const d = parseNumber(raw);
-        if (d === null) throw new CliError(`${where(row, spec.denominator!)}: "${raw}" is not a number`);
-        g.denominators.push(d);
-      }
-      g.rows.push(row);
-      if (g.targets) {
-        const raw = rec[c.target]!;
-        const t = raw.trim() === '' ? null : parseNumber(raw);
-        if (t === null && raw.trim() !== '') {
-          throw new CliError(
-            `${where(row, spec.target!)}: "${raw}" is not a number (leave it empty for no target)`,
-          );
-        }
-        g.targets.push(t);
-      }
-      if (g.rebases) g.rebases.push(flag(rec[c.rebase]!, row, spec.rebase!));
-      if (g.ghosts) g.ghosts.push(flag(rec[c.ghost]!, row, spec.ghost!));
+    let value = 0;
+    if (c.value >= 0) {
+      const v = parseNumber(rec[c.value]!);
+      if (v === null) throw new CliError(`${where(row, spec.value!)}: "${rec[c.value]!}" is not a number`);
+      value = v;
     }
-  } catch (e) {
-    if (e instanceof CliError) throw e;
-    const err = e as { code?: string; message?: string };
-    if (typeof err.code === 'string' && err.code.startsWith('CSV_')) {
-      throw new CliError(`The CSV cannot be read after row ${row}: ${err.message ?? err.code}`);
+    const keyValues = c.group.map((i) => rec[i]!);
+    const key = keyValues.join('\u0000');
+    let g = groups.get(key);
+    if (g === undefined) {
+      g = {
+        key: keyValues,
+        periods: [],
+        values: [],
+        denominators: c.denominator >= 0 ? [] : null,
+        targets: c.target >= 0 ? [] : null,
+        rebases: c.rebase >= 0 ? [] : null,
+        ghosts: c.ghost >= 0 ? [] : null,
+        rows: [],
+      };
+      groups.set(key, g);
     }
-    throw e;
-  }
+    g.periods.push(period.value);
+    g.values.push(value);
+    if (g.denominators) {
+      const raw = rec[c.denominator]!;
+      const d = parseNumber(raw);
+      if (d === null) throw new CliError(`${where(row, spec.denominator!)}: "${raw}" is not a number`);
+      g.denominators.push(d);
+    }
+    g.rows.push(row);
+    if (g.targets) {
+      const raw = rec[c.target]!;
+      const t = raw.trim() === '' ? null : parseNumber(raw);
+      if (t === null && raw.trim() !== '') {
+        throw new CliError(
+          `${where(row, spec.target!)}: "${raw}" is not a number (leave it empty for no target)`,
+        );
+      }
+      g.targets.push(t);
+    }
+    if (g.rebases) g.rebases.push(flag(rec[c.rebase]!, row, spec.rebase!));
+    if (g.ghosts) g.ghosts.push(flag(rec[c.ghost]!, row, spec.ghost!));
+  });
   if (header === null) throw new CliError('The CSV is empty: it needs a header row naming its columns');
   return { header, groups: [...groups.values()], periodKind: periodKind ?? 'date' };
 }

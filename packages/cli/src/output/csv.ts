@@ -2,7 +2,14 @@
  * @module output/csv
  * CSV rows of the analysis, in the column order the CLI promises.
  */
-import { pointTypeOf, type SpcAnalysis, type SpcSummary, type SpcWarning } from '@groundswell/spc';
+import {
+  pointTypeOf,
+  type Direction,
+  type LineSet,
+  type SpcAnalysis,
+  type SpcSummary,
+  type SpcWarning,
+} from '@groundswell/spc';
 import { formatPeriod, type PeriodKind } from '../input/periods.js';
 
 export const POINT_COLUMNS = [
@@ -56,35 +63,58 @@ export const csvHeader = (groupColumns: readonly string[], columns: readonly str
 /** Shortest round-trip form; empty for an absent value. */
 const num = (v: number | null): string => (v === null ? '' : String(v));
 
-/** Number formatting that reuses the last string when the value repeats (lines are constant per partition). */
-function memoNum(): (v: number) => string {
-  let last = NaN;
-  let text = '';
-  return (v) => {
-    if (v !== v) return '';
-    if (v !== last) {
-      last = v;
-      text = String(v);
-    }
-    return text;
-  };
+/** Shortest round-trip form of a line; empty when the line is absent (NaN). */
+const line = (v: number): string => (v === v ? String(v) : '');
+
+/** The seven line cells of a point, `mean,…,upper_1sigma`, formatted once per line set. */
+function linesCells(l: LineSet): string {
+  return `${line(l.mean)},${line(l.lower)},${line(l.upper)},${line(l.lower2)},${line(l.upper2)},${line(l.lower1)},${line(l.upper1)}`;
 }
 
 const SIDE = ['', 'high', 'low', 'both'] as const;
 
+/**
+ * The cells after `ghost`: the four rules, the point type and a separator for each, for every
+ * possible flags word (two bits per result: single point, shift, trend, two-of-three, side).
+ */
+const ruleTables = new Map<Direction, string[]>();
+
+function ruleCellsTable(direction: Direction): string[] {
+  let table = ruleTables.get(direction);
+  if (table === undefined) {
+    table = buildRuleCells(direction);
+    ruleTables.set(direction, table);
+  }
+  return table;
+}
+
+function buildRuleCells(direction: Direction): string[] {
+  return Array.from({ length: 1024 }, (_, bits) =>
+    [
+      SIDE[bits & 3],
+      SIDE[(bits >> 2) & 3],
+      SIDE[(bits >> 4) & 3],
+      SIDE[(bits >> 6) & 3],
+      pointTypeOf((bits >> 8) & 3, direction),
+    ].join(','),
+  );
+}
+
 /** Every point of one group's analysis as CSV rows, read from the analysis columns. */
 export function pointRows(prefix: string, a: SpcAnalysis, kind: PeriodKind): string {
   const c = a.columns;
-  const f = Array.from({ length: 9 }, memoNum);
   const mr = c.movingRange;
   const constantTarget = a.options.target;
-  const direction = a.options.direction;
-  const TYPES = [0, 1, 2, 3].map((side) => pointTypeOf(side, direction));
+  const rules = ruleCellsTable(a.options.direction);
+  let lastLines: LineSet | null = null;
+  let linesText = '';
   let out = '';
   for (let i = 0; i < c.values.length; i++) {
     const l = c.lines[c.lineIndex[i]!]!;
-    // Rule results and side, two bits each (FLAG_BITS): single point, shift, trend, two-of-three, side.
-    const bits = c.flags[i]!;
+    if (l !== lastLines) {
+      lastLines = l;
+      linesText = linesCells(l);
+    }
     const period = c.periods ? c.periods[i]! : i;
     const target = c.targets?.[i] ?? constantTarget;
     out +=
@@ -93,37 +123,15 @@ export function pointRows(prefix: string, a: SpcAnalysis, kind: PeriodKind): str
       ',' +
       String(c.values[i]) +
       ',' +
-      f[0]!(l.mean) +
-      ',' +
-      f[1]!(l.lower) +
-      ',' +
-      f[2]!(l.upper) +
-      ',' +
-      f[3]!(l.lower2) +
-      ',' +
-      f[4]!(l.upper2) +
-      ',' +
-      f[5]!(l.lower1) +
-      ',' +
-      f[6]!(l.upper1) +
+      linesText +
       ',' +
       (mr === null || mr[i] !== mr[i] ? '' : String(mr[i])) +
       ',' +
       String(c.partition[i]! + 1) +
+      (c.ghosts?.[i] === true ? ',1,' : ',0,') +
+      rules[c.flags[i]!]! +
       ',' +
-      (c.ghosts?.[i] === true ? '1' : '0') +
-      ',' +
-      SIDE[bits & 3]! +
-      ',' +
-      SIDE[(bits >> 2) & 3]! +
-      ',' +
-      SIDE[(bits >> 4) & 3]! +
-      ',' +
-      SIDE[(bits >> 6) & 3]! +
-      ',' +
-      TYPES[(bits >> 8) & 3]! +
-      ',' +
-      (target === null ? '' : f[8]!(target)) +
+      (target === null ? '' : String(target)) +
       '\n';
   }
   return out;

@@ -16,7 +16,7 @@ export interface Sink {
   abort(): void;
 }
 
-const FLUSH_AT = 1 << 16;
+const FLUSH_AT = 1 << 20;
 
 function bufferedSink(stream: Writable, onCommit: () => Promise<void>, onAbort: () => void): Sink {
   let buffer = '';
@@ -50,7 +50,7 @@ export function stdoutSink(): Sink {
 /** A file sink: writes `path.tmp-PID` and renames it to `path` on commit. */
 export function fileSink(path: string): Sink {
   const temp = `${path}.tmp-${process.pid}`;
-  const stream: WriteStream = createWriteStream(temp);
+  const stream: WriteStream = createWriteStream(temp, { highWaterMark: 1 << 20 });
   return bufferedSink(
     stream,
     async () => {
