@@ -142,10 +142,12 @@ export function finishAnalysis(core: ChartCore): SpcAnalysis {
   });
 
   const last = used.length > 0 ? used[used.length - 1]! : -1;
+  // No icon from a point that has no limits to judge it by (a one-point partition after a rebase,
+  // or a partition whose moving ranges were all screened out) unless a rule still fired on it.
+  const lastSide = last < 0 ? 0 : flagAt(flags[last]!, FLAG_BITS.side);
+  const lastUnjudged = last >= 0 && lastSide === 0 && Number.isNaN(lines.at[lines.index[last]!]!.upper);
   const lastType: PointType | null =
-    last < 0 || runChart || core.runs
-      ? null
-      : sideToType(flagAt(flags[last]!, FLAG_BITS.side), options.direction);
+    last < 0 || runChart || core.runs || lastUnjudged ? null : sideToType(lastSide, options.direction);
   const hasTarget = options.target !== null || (core.targets?.some((t) => t !== null) ?? false);
   // The summary's lines are those of the last non-ghosted point's partition, like the icons: trailing
   // ghosts in a partition of their own (a rebase on a ghost, a baseline ending just before them)

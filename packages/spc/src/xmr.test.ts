@@ -183,7 +183,8 @@ describe('xmr(): a constant series', () => {
     expect(a.summary).toMatchObject({
       mean: 5,
       upperLimit: null,
-      variation: 'common_cause',
+      // No limits to judge the last point by: no variation icon rather than a reassuring grey one.
+      variation: 'none',
       assurance: null,
     });
     expect(a.warnings).toEqual([expect.objectContaining({ code: 'no_limits', partition: 1 })]);
@@ -347,5 +348,16 @@ describe('xmr(): an empty series', () => {
       });
       expect(a.warnings).toEqual([]);
     }
+  });
+});
+
+describe('xmr: a last point with no limits to judge it by', () => {
+  it('gives no variation icon when a rebase at the last point leaves it without limits', () => {
+    const values = [10, 12, 11, 13, 12, 11, 10, 12, 13, 11, 12, 11, 12, 11, 30];
+    const rebases = values.map((_, i) => i === values.length - 1);
+    const a = xmr({ values, rebases });
+    expect(a.points[values.length - 1]!.upperLimit).toBeNull();
+    expect(a.summary.variation).toBe('none');
+    expect(a.warnings.map((w) => w.code)).toContain('no_limits');
   });
 });
