@@ -20,11 +20,12 @@ import { notesByPoint, renderBadges, renderNoteList } from './notes.js';
 import type { SpcChartOptions } from './options.js';
 import { stepSegments } from './step-path.js';
 import { textWidth } from './text.js';
-import { AXIS, FONT, LINE_STYLES, TEXT_SECONDARY } from './theme.js';
+import { AXIS, LINE_STYLES, TEXT_SECONDARY } from './theme.js';
 import type { LineStyle } from './theme.js';
 import { AXIS_FONT, LINE_LABEL_FONT, renderYAxis, spreadLabels } from './plot.js';
 import type { PlotArea } from './plot.js';
 import { pointTooltip } from './tooltip.js';
+import { svgDocument } from './svg-document.js';
 import { el, hashId, num, safeId, textEl } from './xml.js';
 
 const X_LABEL_BAND = 24;
@@ -381,20 +382,8 @@ export function renderSpcChart(analysis: SpcAnalysis, options: SpcChartOptions =
   if (noteList.height > 0) parts.push(noteList.markup);
   const totalHeight = height + noteList.height;
 
-  return el(
-    'svg',
-    {
-      xmlns: 'http://www.w3.org/2000/svg',
-      viewBox: `0 0 ${num(width)} ${num(totalHeight)}`,
-      width,
-      height: totalHeight,
-      role: 'img',
-      'aria-labelledby': `${id}-title ${id}-desc`,
-      'font-family': FONT,
-      class: 'spc-chart',
-    },
-    textEl('title', { id: `${id}-title` }, title) +
-      textEl('desc', { id: `${id}-desc` }, description) +
-      parts.join(''),
+  return svgDocument(
+    { id, width, height: totalHeight, title, description, className: 'spc-chart' },
+    parts.join(''),
   );
 }

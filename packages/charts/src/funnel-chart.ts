@@ -40,8 +40,9 @@ import type { FunnelChartOptions } from './options.js';
 import { AXIS_FONT, LINE_LABEL_FONT, renderYAxis, spreadLabels } from './plot.js';
 import type { PlotArea } from './plot.js';
 import { textWidth, truncateText } from './text.js';
-import { AXIS, FONT, FUNNEL_LINE_STYLES, HIGHLIGHT, TEXT_SECONDARY } from './theme.js';
+import { AXIS, FUNNEL_LINE_STYLES, HIGHLIGHT, TEXT_SECONDARY } from './theme.js';
 import type { LineStyle } from './theme.js';
+import { svgDocument } from './svg-document.js';
 import { el, hashId, num, safeId, textEl } from './xml.js';
 
 /** Space below the plot for the x tick labels, then for the x axis label. */
@@ -418,20 +419,8 @@ export function renderFunnelChart(result: FunnelResult, options: FunnelChartOpti
   if (notes.height > 0) parts.push(notes.markup);
   const totalHeight = height + notes.height;
 
-  return el(
-    'svg',
-    {
-      xmlns: 'http://www.w3.org/2000/svg',
-      viewBox: `0 0 ${num(width)} ${num(totalHeight)}`,
-      width,
-      height: totalHeight,
-      role: 'img',
-      'aria-labelledby': `${id}-title ${id}-desc`,
-      'font-family': FONT,
-      class: 'funnel-chart',
-    },
-    textEl('title', { id: `${id}-title` }, title) +
-      textEl('desc', { id: `${id}-desc` }, description) +
-      parts.join(''),
+  return svgDocument(
+    { id, width, height: totalHeight, title, description, className: 'funnel-chart' },
+    parts.join(''),
   );
 }

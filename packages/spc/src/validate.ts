@@ -77,16 +77,19 @@ export function validateSeries(input: SeriesInput): number {
   checkLength('targets', input.targets, n);
   checkFinite(values);
   if (input.periods) checkPeriods(input.periods);
-  if (input.targets) {
-    for (let i = 0; i < n; i++) {
-      const t = input.targets[i];
-      if (t !== null && t !== undefined && !Number.isFinite(t)) {
-        throw new SpcInputError('non_finite_value', `targets[${i}] is ${String(t)}, not a finite number`, {
-          index: i,
-          field: 'targets',
-        });
-      }
+  if (input.targets) checkTargets(input.targets);
+  return n;
+}
+
+/** Refuses a target that is neither null (no target at that point) nor a finite number. */
+export function checkTargets(targets: readonly (number | null)[]): void {
+  for (let i = 0; i < targets.length; i++) {
+    const t = targets[i];
+    if (t !== null && t !== undefined && !Number.isFinite(t)) {
+      throw new SpcInputError('non_finite_value', `targets[${i}] is ${String(t)}, not a finite number`, {
+        index: i,
+        field: 'targets',
+      });
     }
   }
-  return n;
 }

@@ -23,35 +23,18 @@ export function analyseGroup(
   options: SpcOptions,
   groupColumns: readonly string[],
 ): SpcAnalysis {
+  const flags = { rebases: g.rebases ?? undefined, ghosts: g.ghosts ?? undefined };
+  const series = { values: g.values, periods: g.periods, targets: g.targets ?? undefined, ...flags };
   try {
     switch (chart) {
       case 'xmr':
-        return xmr(
-          {
-            values: g.values,
-            periods: g.periods,
-            targets: g.targets ?? undefined,
-            rebases: g.rebases ?? undefined,
-            ghosts: g.ghosts ?? undefined,
-          },
-          options,
-        );
-      case 't':
-        return tChart(
-          { dates: g.periods, rebases: g.rebases ?? undefined, ghosts: g.ghosts ?? undefined },
-          options,
-        );
+        return xmr(series, options);
       case 'run':
-        return runChart(
-          {
-            values: g.values,
-            periods: g.periods,
-            targets: g.targets ?? undefined,
-            rebases: g.rebases ?? undefined,
-            ghosts: g.ghosts ?? undefined,
-          },
-          options,
-        );
+        return runChart(series, options);
+      case 't':
+        return tChart({ dates: g.periods, ...flags }, options);
+      case 'g':
+        return gChart({ values: g.values, periods: g.periods, ...flags }, options);
       case 'p':
       case 'pp':
       case 'u':
@@ -64,18 +47,7 @@ export function analyseGroup(
             denominators: g.denominators ?? undefined,
             periods: g.periods,
             targets: g.targets ?? undefined,
-            rebases: g.rebases ?? undefined,
-            ghosts: g.ghosts ?? undefined,
-          },
-          options,
-        );
-      case 'g':
-        return gChart(
-          {
-            values: g.values,
-            periods: g.periods,
-            rebases: g.rebases ?? undefined,
-            ghosts: g.ghosts ?? undefined,
+            ...flags,
           },
           options,
         );
