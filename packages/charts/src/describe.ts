@@ -133,18 +133,23 @@ function variationSentences(ctx: Ctx, used: readonly SpcPoint[]): string[] {
   const last = used[used.length - 1]!;
   const icon = a.summary.variation;
   if (a.chart === 'run') return runChartSentences(ctx, last);
+  if (
+    a.summary.limitsShown &&
+    (icon === 'none' || icon === 'common_cause') &&
+    last.upperLimit === null &&
+    last.lowerLimit === null
+  ) {
+    const mean = last.mean === null ? '' : ` The ${ctx.centre} is ${ctx.value(last.mean)}.`;
+    return [
+      'The latest point is in a partition without process limits (too few points, or no variation, since the limits were last recalculated), so its variation cannot be judged against limits.' +
+        mean,
+    ];
+  }
   if (!a.summary.limitsShown || icon === 'none') {
     const centre = last.mean === null ? '' : `; the ${ctx.centre} is ${ctx.value(last.mean)}`;
     return [
       `It is shown as a run chart: with ${plural(a.summary.n, 'point', 'points')} there are too few for process limits ` +
         `(at least ${a.options.minimumPoints} are needed), so no special-cause rules are applied${centre}.`,
-    ];
-  }
-  if (icon === 'common_cause' && last.upperLimit === null && last.lowerLimit === null) {
-    const mean = last.mean === null ? '' : ` The ${ctx.centre} is ${ctx.value(last.mean)}.`;
-    return [
-      'The latest point is in a partition without process limits (too few points, or no variation, since the limits were last recalculated), so its variation cannot be judged against limits.' +
-        mean,
     ];
   }
   if (icon === 'common_cause') {
