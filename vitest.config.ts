@@ -15,6 +15,8 @@ export default defineConfig({
     include: ['packages/*/src/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['scripts/vitest-global-setup.ts'],
+    // CI also writes a JSON report, from which .ci/run prints a plain "N passed, N failed" line.
+    reporters: process.env.CI ? ['default', ['json', { outputFile: '.vitest-results.json' }]] : ['default'],
     env: { TZ: 'UTC' },
   },
 });
