@@ -12,7 +12,7 @@ import { resolveOptions } from './options.js';
 import { layoutPartitions, type PartitionPlan } from './partitions.js';
 import { usedIndices } from './rules/sides.js';
 import type { AttributeChartType, AttributeInput, LineSet, SpcAnalysis, SpcOptions } from './types.js';
-import { checkFinite, checkPeriods } from './validate.js';
+import { checkFinite, checkPeriods, checkTargets } from './validate.js';
 
 /** σ of one point before any Laney adjustment. */
 function baseSigma(type: AttributeChartType, cl: number, n: number): number {
@@ -31,7 +31,17 @@ function baseSigma(type: AttributeChartType, cl: number, n: number): number {
 const isLaney = (type: AttributeChartType): boolean => type === 'pp' || type === 'up';
 const hasDenominator = (type: AttributeChartType): boolean => type !== 'c';
 
+const TYPES: readonly string[] = ['p', 'pp', 'u', 'up', 'c'] satisfies readonly AttributeChartType[];
+
 function validate(type: AttributeChartType, input: AttributeInput): number {
+  // A JavaScript caller may pass anything: an unknown type would otherwise give NaN lines silently.
+  if (!TYPES.includes(type)) {
+    throw new SpcInputError(
+      'invalid_option',
+      `Chart type ${JSON.stringify(type)} is not one of ${TYPES.join(', ')}`,
+      { field: 'type' },
+    );
+  }
   const { numerators: y, denominators: d } = input;
   const n = y.length;
   for (const [name, arr] of [
@@ -96,11 +106,7 @@ function validate(type: AttributeChartType, input: AttributeInput): number {
     }
   }
   if (input.periods) checkPeriods(input.periods);
-  if (input.targets)
-    checkFinite(
-      input.targets.filter((t): t is number => t !== null),
-      'targets',
-    );
+  if (input.targets) checkTargets(input.targets);
   return n;
 }
 
@@ -190,7 +196,10 @@ export function attributeChart(
   const at = new Array<LineSet>(n);
   for (let i = 0; i < n; i++) {
     const c = centres[layout.partitionOf[i]!]!;
-    at[i] = linesAt(type, c.mean, baseSigma(type, c.mean, d ? d[i]! : 1) * c.sigmaZ);
+    const sigma = baseSigma(type, c.mean, d ? d[i]! : 1);
+    // σ = 0 (CL of 0 or 1: no events, or events in every case) puts every line on CL, whatever
+    // Laney's σz is (it is undefined when every z-score is 0).
+    at[i] = linesAt(type, c.mean, sigma === 0 ? 0 : sigma * c.sigmaZ);
   }
   const used = usedIndices(n, ghosts);
   // A partition's summary lines are those at its last non-ghosted point (limits vary by point).

@@ -40,7 +40,8 @@ export function crossingsMin(n: number): number {
   // Guard the library's rounding at the boundary: the definition is exact.
   while (k > 0 && binomialCdf(k - 1, trials, 0.5) >= 0.05) k--;
   while (binomialCdf(k, trials, 0.5) < 0.05) k++;
-  return k;
+  // The library answers −0 for Binomial(1, ½) (n = 2): report a plain 0.
+  return k === 0 ? 0 : k;
 }
 
 /**
@@ -131,11 +132,19 @@ export function runChart(input: SeriesInput, options?: SpcOptions): SpcAnalysis 
     centres.push({ mean: median(values, ghosts, plan.start, plan.calcEnd), mrBar: NaN, nUsed: count });
   }
 
-  // Runs groups: a partition that inherits is analysed with its source.
+  // Runs groups: a partition that inherits is analysed with its source. A partition of ghosts only
+  // (a rebase on a ghost followed by nothing else) has nothing to analyse: it joins the group before
+  // it, so that trailing ghosts do not blank the summary's figures (the summary reports the last
+  // group) — as the summary's lines are those of the last non-ghosted point's partition.
   const flags = filled(n, 0);
   const groups: PartitionPlan[][] = [];
+  const ghostsOnly = (plan: PartitionPlan): boolean => {
+    for (let i = plan.start; i <= plan.end; i++) if (ghosts?.[i] !== true) return false;
+    return true;
+  };
   layout.partitions.forEach((plan) => {
-    if (plan.inheritsFrom >= 0) groups[groups.length - 1]!.push(plan);
+    if (groups.length > 0 && (plan.inheritsFrom >= 0 || ghostsOnly(plan)))
+      groups[groups.length - 1]!.push(plan);
     else groups.push([plan]);
   });
   const runs: RunsSummary[] = groups.map((group) => {

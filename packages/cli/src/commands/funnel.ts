@@ -32,17 +32,34 @@ export interface FunnelFlags {
 
 function parseLevels(text: string | undefined): number[] | undefined {
   if (text === undefined) return undefined;
-  return text.split(',').map((t) => {
+  const levels: number[] = [];
+  for (const t of text.split(',')) {
     const n = parseNumber(t);
     if (n === null || n <= 0 || n >= 100)
       throw new CliError(`--limits: "${t}" is not a percentage between 0 and 100`, 2);
-    return n;
-  });
+    // A misused option is a usage error (exit 2); the engine would refuse it as bad input (1).
+    if (levels.includes(n)) throw new CliError(`--limits: ${n} is given twice`, 2);
+    levels.push(n);
+  }
+  return levels;
+}
+
+/** A unit's spreadsheet rows for a message: "row 3", "rows 2, 5" or "rows 2, 5, 9 and 33 more". */
+function rowsText(rows: readonly number[]): string {
+  if (rows.length === 1) return `row ${rows[0]!}`;
+  if (rows.length <= 4) return `rows ${rows.join(', ')}`;
+  return `rows ${rows.slice(0, 3).join(', ')} and ${rows.length - 3} more`;
+}
+
+interface UnitRows {
+  readonly units: FunnelUnitInput[];
+  /** Spreadsheet rows (header = row 1) of each unit, in the order of `units`. */
+  readonly rows: number[][];
 }
 
 /** Reads one row per unit (or, with `--aggregate`, sums the rows of each unit). */
-async function readUnits(input: Readable, flags: FunnelFlags): Promise<FunnelUnitInput[]> {
-  const units = new Map<string, { numerator: number; denominator: number; row: number }>();
+async function readUnits(input: Readable, flags: FunnelFlags): Promise<UnitRows> {
+  const units = new Map<string, { numerator: number; denominator: number; rows: number[] }>();
   let header = null as string[] | null;
   let idx = { unit: -1, numerator: -1, denominator: -1 };
   let row = 1;
@@ -74,19 +91,27 @@ async function readUnits(input: Readable, flags: FunnelFlags): Promise<FunnelUni
     };
     const o = num(idx.numerator, flags.numerator);
     const d = num(idx.denominator, flags.denominator);
+    // Checked row by row: with --aggregate a negative count could hide in a positive sum.
+    if (o < 0) throw new CliError(`${where(row, flags.numerator)}: ${o} is negative`);
+    if (d < 0) throw new CliError(`${where(row, flags.denominator)}: ${d} is negative`);
     const seen = units.get(name);
-    if (seen === undefined) units.set(name, { numerator: o, denominator: d, row });
+    if (seen === undefined) units.set(name, { numerator: o, denominator: d, rows: [row] });
     else if (flags.aggregate === true) {
       seen.numerator += o;
       seen.denominator += d;
+      seen.rows.push(row);
     } else {
       throw new CliError(
-        `${where(row, flags.unit)}: unit "${name}" appears again (first in row ${seen.row}); give one row per unit, or --aggregate to add them up`,
+        `${where(row, flags.unit)}: unit "${name}" appears again (first in row ${seen.rows[0]!}); give one row per unit, or --aggregate to add them up`,
       );
     }
   });
   if (header === null) throw new CliError('The CSV is empty: it needs a header row naming its columns');
-  return [...units].map(([unit, u]) => ({ unit, numerator: u.numerator, denominator: u.denominator }));
+  const list = [...units];
+  return {
+    units: list.map(([unit, u]) => ({ unit, numerator: u.numerator, denominator: u.denominator })),
+    rows: list.map(([, u]) => u.rows),
+  };
 }
 
 /** The promised CSV: unit,numerator,denominator,value,z,lower_L,upper_L…,outlier. */
@@ -110,12 +135,21 @@ export function funnelCsv(result: FunnelResult): string {
 
 export async function runFunnel(file: string | undefined, flags: FunnelFlags): Promise<void> {
   const limits = parseLevels(flags.limits);
-  const units = await readUnits(openInput(file), flags);
+  const { units, rows } = await readUnits(openInput(file), flags);
   let result: FunnelResult;
   try {
     result = funnel(units, { type: flags.type, overdispersion: flags.overdispersion, limits });
   } catch (e) {
-    if (e instanceof SpcInputError) throw new CliError(e.message);
+    if (e instanceof SpcInputError) {
+      // The engine numbers units by their place in its list ("row 2" is the second unit); name the
+      // unit's rows as a spreadsheet shows them (header = row 1), every row of an aggregated unit.
+      const unitRows = e.index === undefined ? undefined : rows[e.index];
+      const message =
+        unitRows === undefined
+          ? e.message
+          : e.message.replace(`(row ${e.index! + 1})`, `(${rowsText(unitRows)})`);
+      throw new CliError(message);
+    }
     throw e;
   }
   if (flags.highlight !== undefined && !units.some((u) => u.unit === flags.highlight)) {

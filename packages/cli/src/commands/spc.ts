@@ -33,6 +33,14 @@ export async function runSpc(file: string | undefined, flags: SpcFlags): Promise
     date: flags.date,
     value: flags.chart === 't' ? null : (flags.numerator ?? flags.value),
     denominator: flags.denominator,
+    check:
+      flags.chart === 'p' || flags.chart === 'pp'
+        ? 'proportion'
+        : flags.chart === 'u' || flags.chart === 'up'
+          ? 'rate'
+          : flags.chart === 'c' || flags.chart === 'g'
+            ? 'count'
+            : undefined,
     group: groupColumns,
     target: flags.targetCol,
     rebase: flags.rebaseCol,

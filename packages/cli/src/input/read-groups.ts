@@ -16,6 +16,12 @@ export interface ColumnSpec {
   readonly value: string | null;
   /** Attribute charts (p, p′, u, u′): the numerator is read into `values`, the denominator beside it. */
   readonly denominator?: string | undefined;
+  /**
+   * What the chart needs of each row's numbers, checked as rows are read so that nothing is
+   * written before a bad row is found: counts (c, g, and numerators of p, p′, u, u′) are never
+   * negative, denominators are positive, and a proportion's numerator is at most its denominator.
+   */
+  readonly check?: 'count' | 'rate' | 'proportion' | undefined;
   readonly group: readonly string[];
   readonly target?: string | undefined;
   readonly rebase?: string | undefined;
@@ -128,6 +134,7 @@ export async function readGroups(input: Readable, spec: ColumnSpec): Promise<Rea
       if (d === null) throw new CliError(`${where(row, spec.denominator!)}: "${raw}" is not a number`);
       g.denominators.push(d);
     }
+    if (spec.check !== undefined) checkRow(spec, row, value, g.denominators?.[g.denominators.length - 1]);
     g.rows.push(row);
     if (g.targets) {
       const raw = rec[c.target]!;
@@ -150,4 +157,20 @@ function flag(raw: string, row: number, column: string): boolean {
   const f = parseFlag(raw);
   if (f === null) throw new CliError(`${where(row, column)}: "${raw}" is not a flag (use 1 or 0)`);
   return f;
+}
+
+function checkRow(spec: ColumnSpec, row: number, value: number, denominator: number | undefined): void {
+  const valueColumn = spec.value!;
+  if (value < 0) throw new CliError(`${where(row, valueColumn)}: ${value} is negative; a count cannot be`);
+  if (denominator === undefined) return;
+  if (denominator <= 0) {
+    throw new CliError(
+      `${where(row, spec.denominator!)}: ${denominator} is not a positive denominator (the point would have no ${spec.check === 'proportion' ? 'proportion' : 'rate'})`,
+    );
+  }
+  if (spec.check === 'proportion' && value > denominator) {
+    throw new CliError(
+      `${where(row, valueColumn)}: ${value} is larger than its denominator ${denominator}, impossible for a proportion`,
+    );
+  }
 }

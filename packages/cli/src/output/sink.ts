@@ -3,7 +3,7 @@
  * Where output goes: standard output, or a file written beside its destination and renamed into
  * place only when complete, so a failure never leaves a half-written file.
  */
-import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
+import { createWriteStream, openSync, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 
@@ -50,7 +50,9 @@ export function stdoutSink(): Sink {
 /** A file sink: writes `path.tmp-PID` and renames it to `path` on commit. */
 export function fileSink(path: string): Sink {
   const temp = `${path}.tmp-${process.pid}`;
-  const stream: WriteStream = createWriteStream(temp, { highWaterMark: 1 << 20 });
+  // Opened synchronously so that the file exists before anything can fail: abort() then always
+  // finds it to remove (an asynchronous open could create it after the clean-up).
+  const stream: WriteStream = createWriteStream(temp, { fd: openSync(temp, 'w'), highWaterMark: 1 << 20 });
   return bufferedSink(
     stream,
     async () => {
