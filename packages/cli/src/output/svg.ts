@@ -22,6 +22,13 @@ export interface SvgContext {
   readonly periodKind: PeriodKind;
 }
 
+/** What the chart measures: the value column, numerator ÷ denominator, or the events. */
+function measureName(flags: SpcFlags): string {
+  if (flags.numerator !== undefined && flags.denominator !== undefined)
+    return `${flags.numerator} / ${flags.denominator}`;
+  return flags.chart === 't' ? 'days between events' : flags.value;
+}
+
 /** A safe, unique file name for a group: `RF4_1.svg`. */
 function fileName(key: readonly string[], taken: Set<string>): string {
   const base =
@@ -36,8 +43,8 @@ function render(g: GroupData, ctx: SvgContext): string {
   const a = analyseGroup(ctx.flags.chart, g, ctx.options, ctx.groupColumns);
   const title =
     ctx.groupColumns.length === 0
-      ? ctx.flags.value
-      : `${ctx.flags.value}: ${groupLabel(ctx.groupColumns, g.key).replace(/^group /, '')}`;
+      ? measureName(ctx.flags)
+      : `${measureName(ctx.flags)}: ${groupLabel(ctx.groupColumns, g.key).replace(/^group /, '')}`;
   return renderSpcChart(withReadablePeriods(a, ctx.periodKind), { title }) + '\n';
 }
 
