@@ -112,6 +112,82 @@ describe('chiSquareQuantile', () => {
     expectRelative(chiSquareQuantile(p, df), expected, 1e-12);
   });
 
+  // The search's other paths (see chiSquareQuantile): either side of df = 20, below which the
+  // start may be the inverted series of P near 0; either side of Φ⁻¹(p)² = df/2 (df = 7.68 for
+  // p = 0.025, 19.1 for p = 0.001), past which Temme's start keeps ε₁ alone and a second step is
+  // taken; far tails, crossed by Newton steps on the logarithm of the tail probability; tiny df;
+  // p within 1e-12 of 0 and 1. References: mpmath 1.2.1 at 50 digits, root of
+  // P(df/2, x/2) = p (or Q = 1 − p) by Newton steps in ln x on the log of the tail probability.
+  it.each([
+    [0.001, 19, 5.406816017601797],
+    [0.001, 19.2, 5.508708881467784],
+    [0.001, 19.99, 5.915840683266768],
+    [0.001, 20, 5.921040745487519],
+    [0.001, 20.01, 5.926241948058742],
+    [0.999, 19.99, 45.299863339661876],
+    [0.999, 20.01, 45.32962867164221],
+    [0.025, 7.6, 1.9797688246530616],
+    [0.025, 7.8, 2.079113596125371],
+    [0.975, 7.6, 16.930247791462666],
+    [1e-300, 30.5, 2.77329054635589e-19],
+    // The previous search (stdlib or Wilson–Hilferty start, Newton steps) stopped far from the
+    // next three: at 35.03, 920.04 and 3.517.
+    [1e-300, 309, 1.334900970225555],
+    [1e-300, 2000, 467.85672858105687],
+    [1e-100, 144.5, 2.326924355782768],
+    [1e-30, 10, 5.2103444317015676e-6],
+    [2 ** -60, 4, 2.6341780330873592e-9],
+    [1e-12, 50, 7.83189171411978],
+    [1 - 1e-12, 50, 155.33223706034775],
+    [1e-12, 5000, 4328.534521253303],
+    [1 - 1e-12, 5000, 5736.095939564745],
+    [1 - 2 ** -53, 10, 98.4548638916761],
+    [0.025, 1e5, 99125.37330064735],
+    [0.999, 100002, 101389.70935238012],
+  ])('χ²(%s; %s) = %s (starting points, far tails)', (p, df, expected) => {
+    expectRelative(chiSquareQuantile(p, df), expected, 1e-12);
+  });
+
+  it.each([
+    // The previous search gave 0 for the first two.
+    [0.5, 0.003, 2.3132365182733597e-201],
+    [0.7, 0.0015, 3.270917321820115e-207],
+    [0.5, 0.004, 3.4360879872949735e-151],
+    [0.999, 0.001, 0.16463164613437178],
+  ])('χ²(%s; %s) = %s (tiny df)', (p, df, expected) => {
+    // x ≈ (p·Γ(1 + df/2))^(2/df) magnifies the relative error of P by 2/df: 2e-15/df documented.
+    expectRelative(chiSquareQuantile(p, df), expected, 2e-15 / df);
+  });
+
+  it('is increasing in df across the changes of starting point', () => {
+    const decreasing: number[][] = [];
+    for (const p of [1e-6, 0.001, 0.025, 0.5, 0.975, 0.999]) {
+      let previous = 0;
+      for (let df = 0.5; df <= 60; df += 0.01) {
+        const x = chiSquareQuantile(p, df);
+        if (!(x > previous)) decreasing.push([p, df]);
+        previous = x;
+      }
+    }
+    expect(decreasing).toEqual([]);
+  });
+
+  it('does not depend on the order of the probabilities asked for (Φ⁻¹ is remembered)', () => {
+    // More probabilities than the four remembered, so that each call both evicts and misses.
+    const ps = [0.001, 0.025, 0.1, 0.5, 0.9, 0.975, 0.999];
+    const forward = ps.map((p) => chiSquareQuantile(p, 37.3));
+    const backward = [...ps]
+      .reverse()
+      .map((p) => chiSquareQuantile(p, 37.3))
+      .reverse();
+    const again = ps.map((p) => chiSquareQuantile(p, 37.3));
+    expect(backward).toEqual(forward);
+    expect(again).toEqual(forward);
+    // 1 − 0.975 rounds to 0.025000000000000022: the two tails are remembered apart.
+    expect(chiSquareQuantile(0.025, 37.3)).toBe(forward[1]);
+    expect(chiSquareQuantile(0.975, 37.3)).toBe(forward[5]);
+  });
+
   it('has the closed forms for df = 1 and df = 2', () => {
     // df = 2: x = −2·ln(1 − p). python3: -2*math.log(1-0.9) = 4.605170185988092
     expectRelative(chiSquareQuantile(0.9, 2), 4.605170185988092, 1e-14);
