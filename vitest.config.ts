@@ -9,6 +9,7 @@ export default defineConfig({
     alias: {
       '@groundswell/spc': src('spc'),
       '@groundswell/charts': src('charts'),
+      '@groundswell/server': src('server'),
     },
   },
   test: {
@@ -18,5 +19,7 @@ export default defineConfig({
     // CI also writes a JSON report, from which .ci/run prints a plain "N passed, N failed" line.
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.vitest-results.json' }]] : ['default'],
     env: { TZ: 'UTC' },
+    // Database suites (packages/server) start PGlite in beforeAll: seconds, not milliseconds.
+    hookTimeout: 60_000,
   },
 });

@@ -1,0 +1,60 @@
+/**
+ * @module db/schema/vocabulary
+ * The closed lists of the data model. Each is stored as `text` with a CHECK constraint (not a
+ * PostgreSQL enum type), so adding a value later is one migration that replaces the constraint.
+ */
+import type { ChartType } from '@groundswell/spc';
+
+/** What an organisation is: an NHS provider (trust), a commissioner (ICB) or a network. */
+export const ORGANISATION_KINDS = ['provider', 'commissioner', 'network'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+/** The levels of an organisation's unit tree. */
+export const UNIT_KINDS = ['division', 'directorate', 'ward', 'team'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/**
+ * What one observation holds. `value`: a continuous value; `proportion`: numerator out of
+ * denominator; `rate`: events (numerator) per exposure (denominator); `count`: a whole number;
+ * `events`: one observation per date on which events happened.
+ */
+export const DATA_TYPES = ['value', 'proportion', 'rate', 'count', 'events'] as const;
+export type DataType = (typeof DATA_TYPES)[number];
+
+/** Every chart type of the SPC engine. */
+export const CHART_TYPES = [
+  'xmr',
+  't',
+  'g',
+  'run',
+  'p',
+  'pp',
+  'u',
+  'up',
+  'c',
+] as const satisfies readonly ChartType[];
+
+/** The chart types that suit each data type (enforced by a CHECK constraint on measures). */
+export const CHART_TYPES_BY_DATA_TYPE: Readonly<Record<DataType, readonly ChartType[]>> = {
+  value: ['xmr', 'run'],
+  proportion: ['p', 'pp', 'run', 'xmr'],
+  rate: ['u', 'up', 'run', 'xmr'],
+  count: ['c', 'xmr', 'run'],
+  events: ['t', 'g'],
+};
+
+/** The area of quality a measure belongs to. */
+export const DOMAINS = ['safety', 'experience', 'effectiveness', 'workforce', 'finance', 'other'] as const;
+export type Domain = (typeof DOMAINS)[number];
+
+/** Who may see a measure's data: its organisation's named people, all its staff, or everyone. */
+export const VISIBILITIES = ['private', 'internal', 'public'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+/** How often a measure is recorded. `irregular`: whenever it happens (events). */
+export const FREQUENCIES = ['day', 'week', 'month', 'quarter', 'year', 'irregular'] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
+
+/** The life of an import: `running` until it is finished as `succeeded` or `failed`. */
+export const IMPORT_STATUSES = ['running', 'succeeded', 'failed'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];

@@ -1,0 +1,30 @@
+/**
+ * @module @groundswell/server
+ * The server's data layer: one PostgreSQL schema on embedded PGlite or a PostgreSQL server,
+ * migrations, and framework-free repositories. (The HTTP API comes next.)
+ */
+export * as schema from './db/schema.js';
+export * from './db/schema/vocabulary.js';
+export type { Database, DatabaseHandle, Engine, TransactionContext, CsvChunks, Schema } from './db/types.js';
+export { openDatabase, databaseConfigFromEnv, DEFAULT_DATA_DIR } from './db/open.js';
+export type { DatabaseConfig } from './db/open.js';
+export type { PgliteConfig, PgliteHandle } from './db/pglite.js';
+export type { PostgresConfig, PostgresHandle } from './db/postgres.js';
+export { migrate, MIGRATIONS_FOLDER } from './db/migrate.js';
+export { DataError } from './errors.js';
+export type { DataErrorCode } from './errors.js';
+export type { Page, PageRequest } from './paging.js';
+export * from './organisations/repository.js';
+export * from './units/repository.js';
+export * from './measures/repository.js';
+export * from './measures/targets.js';
+export type { NewMeasure, MeasurePatch } from './measures/input.js';
+export { parseSpcOptions } from './measures/spc-options.js';
+export type { StoredSpcOptions } from './measures/spc-options.js';
+export * from './series/repository.js';
+export * from './observations/repository.js';
+export { copyObservations } from './observations/copy.js';
+export type { ObservationInput, Provenance } from './observations/input.js';
+export type { MergeCounts } from './observations/merge.js';
+export * from './annotations/repository.js';
+export * from './imports/repository.js';
