@@ -110,12 +110,13 @@ export async function readGroups(input: Readable, spec: ColumnSpec): Promise<Rea
       if (v === null) throw new CliError(`${where(row, spec.value!)}: "${rec[c.value]!}" is not a number`);
       value = v;
     }
-    const keyValues = c.group.map((i) => rec[i]!);
-    const key = keyValues.join('\u0000');
+    // The group key, built without an array per row (most files have one group column).
+    let key = c.group.length === 0 ? '' : rec[c.group[0]!]!;
+    for (let k = 1; k < c.group.length; k++) key += '\u0000' + rec[c.group[k]!]!;
     let g = groups.get(key);
     if (g === undefined) {
       g = {
-        key: keyValues,
+        key: c.group.map((i) => rec[i]!),
         periods: [],
         values: [],
         denominators: c.denominator >= 0 ? [] : null,
