@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { runFunnel, type FunnelFlags } from './commands/funnel.js';
+import { runMigrate, runServe, type ServeFlags } from './commands/serve.js';
 import { runSpc } from './commands/spc.js';
 import type { SpcFlags } from './commands/spc-options.js';
 import { CliError } from './errors.js';
@@ -84,6 +85,24 @@ function buildProgram(): Command {
     .action(async (file: string, flags: FunnelFlags) => {
       await runFunnel(file, flags);
     });
+  program
+    .command('serve')
+    .description(
+      'Start the Groundswell server (HOST, PORT, DATABASE_URL or GROUNDSWELL_DATA_DIR from the environment)',
+    )
+    .option('--no-demo', 'do not load the bundled demo data into an empty database')
+    .action(async (flags: ServeFlags) => {
+      await runServe(flags);
+    });
+
+  program
+    .command('migrate')
+    .description(
+      'Apply the database migrations (DATABASE_URL, or the embedded database in GROUNDSWELL_DATA_DIR)',
+    )
+    .action(async () => {
+      await runMigrate();
+    });
   return program;
 }
 
@@ -100,6 +119,11 @@ export async function main(argv: readonly string[]): Promise<number> {
         e.code === 'commander.help'
         ? 0
         : 2;
+    }
+    // The server's configuration errors (checked by name: the server is loaded only by `serve`).
+    if (e instanceof Error && e.name === 'ConfigError') {
+      process.stderr.write(`groundswell: ${e.message}\n`);
+      return 2;
     }
     if (e instanceof CliError) {
       process.stderr.write(`groundswell: ${e.message}\n`);

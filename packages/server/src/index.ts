@@ -1,7 +1,7 @@
 /**
  * @module @groundswell/server
- * The server's data layer: one PostgreSQL schema on embedded PGlite or a PostgreSQL server,
- * migrations, and framework-free repositories. (The HTTP API comes next.)
+ * The Groundswell server: the HTTP API (`buildApp`, `startServer`) over one PostgreSQL schema on
+ * embedded PGlite or a PostgreSQL server, migrations, and framework-free repositories.
  */
 export * as schema from './db/schema.js';
 export * from './db/schema/vocabulary.js';
@@ -28,3 +28,16 @@ export type { ObservationInput, Provenance } from './observations/input.js';
 export type { MergeCounts } from './observations/merge.js';
 export * from './annotations/repository.js';
 export * from './imports/repository.js';
+export { loadConfig, ConfigError, LOG_LEVELS } from './config.js';
+export type { ServerConfig, LogLevel } from './config.js';
+export { buildApp, API_PREFIX } from './http/app.js';
+export type { AppOptions } from './http/app.js';
+export type { Api } from './http/types.js';
+export { ApiError, ERROR_STATUS } from './http/errors.js';
+export type { ErrorBody, ErrorCode, ErrorDetails } from './http/errors.js';
+export { startServer } from './serve.js';
+export type { StartOptions, RunningServer } from './serve.js';
+export { analyseSeries } from './analysis/service.js';
+export type { SeriesAnalysis } from './analysis/service.js';
+export { loadDemoData, DEMO_CSV, DEMO_TRUST } from './demo/load.js';
+export type { DemoSummary } from './demo/load.js';

@@ -1,0 +1,61 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('loadConfig({}) gives the defaults: 127.0.0.1:3000, info, PGlite in ./data/db', () => {
+    expect(loadConfig({})).toEqual({
+      host: '127.0.0.1',
+      port: 3000,
+      logLevel: 'info',
+      database: { engine: 'pglite', dataDir: resolve('./data/db') },
+    });
+  });
+
+  it('loadConfig(env) reads HOST, PORT, LOG_LEVEL, GROUNDSWELL_DATA_DIR; blank values count as absent', () => {
+    expect(
+      loadConfig({
+        HOST: '0.0.0.0',
+        PORT: '8080',
+        LOG_LEVEL: 'warn',
+        GROUNDSWELL_DATA_DIR: '/srv/gs',
+        DATABASE_URL: ' ',
+      }),
+    ).toEqual({
+      host: '0.0.0.0',
+      port: 8080,
+      logLevel: 'warn',
+      database: { engine: 'pglite', dataDir: '/srv/gs' },
+    });
+  });
+
+  it('loadConfig(env) with DATABASE_URL chooses the PostgreSQL server', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/gs', DATABASE_POOL_MAX: '20' }).database).toEqual(
+      {
+        engine: 'postgres',
+        url: 'postgres://u@db:5432/gs',
+        poolMax: 20,
+      },
+    );
+  });
+
+  it('loadConfig(env) lists every invalid variable at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x/y', DATABASE_POOL_MAX: '0' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems.map((problem) => problem.split(':')[0])).toEqual([
+      'PORT',
+      'LOG_LEVEL',
+      'DATABASE_URL',
+      'DATABASE_POOL_MAX',
+    ]);
+    expect((error as ConfigError).message).toContain(
+      'DATABASE_URL: must be a postgres:// or postgresql:// URL',
+    );
+  });
+});

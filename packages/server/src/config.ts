@@ -1,0 +1,75 @@
+/**
+ * @module config
+ * The server's one typed configuration, read from the environment and checked at start-up,
+ * listing every problem at once.
+ */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_DATA_DIR } from './db/open.js';
+import type { DatabaseConfig } from './db/open.js';
+
+/** Log levels pino knows. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** The server's configuration. */
+export interface ServerConfig {
+  /** The address to listen on (`HOST`, default 127.0.0.1; 0.0.0.0 for every interface). */
+  readonly host: string;
+  /** The port (`PORT`, default 3000; 0 for any free port). */
+  readonly port: number;
+  /** The log level (`LOG_LEVEL`, default info). */
+  readonly logLevel: LogLevel;
+  /**
+   * The database: a PostgreSQL server when `DATABASE_URL` is set (pool size `DATABASE_POOL_MAX`),
+   * otherwise embedded PGlite in `GROUNDSWELL_DATA_DIR` (default ./data/db).
+   */
+  readonly database: DatabaseConfig;
+}
+
+const blankAsAbsent = (value: unknown): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const Env = z.object({
+  HOST: z.preprocess(blankAsAbsent, z.string().trim().default('127.0.0.1')),
+  PORT: z.preprocess(
+    blankAsAbsent,
+    z.coerce.number({ error: 'must be a number' }).int().min(0).max(65_535).default(3000),
+  ),
+  LOG_LEVEL: z.preprocess(blankAsAbsent, z.enum(LOG_LEVELS).default('info')),
+  DATABASE_URL: z.preprocess(
+    blankAsAbsent,
+    z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
+  ),
+  DATABASE_POOL_MAX: z.preprocess(blankAsAbsent, z.coerce.number().int().min(1).optional()),
+  GROUNDSWELL_DATA_DIR: z.preprocess(blankAsAbsent, z.string().trim().default(DEFAULT_DATA_DIR)),
+});
+
+/** The configuration is invalid: `problems` lists every one (`PORT: must be …`). */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    super(`invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.problems = problems;
+  }
+}
+
+/**
+ * Reads and checks the configuration.
+ * @throws {ConfigError} listing every invalid variable.
+ * @example const config = loadConfig(); // from process.env
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): ServerConfig {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const vars = parsed.data;
+  const database: DatabaseConfig =
+    vars.DATABASE_URL === undefined
+      ? { engine: 'pglite', dataDir: resolve(vars.GROUNDSWELL_DATA_DIR) }
+      : { engine: 'postgres', url: vars.DATABASE_URL, poolMax: vars.DATABASE_POOL_MAX };
+  return { host: vars.HOST, port: vars.PORT, logLevel: vars.LOG_LEVEL, database };
+}

@@ -1,0 +1,76 @@
+/**
+ * @module http/app
+ * Building the HTTP application: Fastify with zod-validated requests and responses, the OpenAPI
+ * document and reference, health checks, the one error handler, and every domain's routes under
+ * `/api/v1`. It does not listen (see `serve.ts`), so tests use `app.inject`.
+ */
+import Fastify from 'fastify';
+import type { FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { analysisRoutes } from '../analysis/routes.js';
+import { annotationRoutes } from '../annotations/routes.js';
+import type { Database } from '../db/types.js';
+import { importRoutes } from '../imports/routes.js';
+import { measureRoutes } from '../measures/routes.js';
+import { observationRoutes } from '../observations/routes.js';
+import { organisationRoutes } from '../organisations/routes.js';
+import { seriesRoutes } from '../series/routes.js';
+import { unitRoutes } from '../units/routes.js';
+import { handleError, handleNotFound } from './error-handler.js';
+import { healthRoutes } from './health.js';
+import { registerOpenApi } from './openapi.js';
+import type { Api, RouteModule } from './types.js';
+
+/** The prefix of the versioned API. */
+export const API_PREFIX = '/api/v1';
+
+/** Every domain's routes, in the order they appear in the OpenAPI document. */
+const ROUTES: readonly RouteModule[] = [
+  organisationRoutes,
+  unitRoutes,
+  measureRoutes,
+  seriesRoutes,
+  observationRoutes,
+  annotationRoutes,
+  analysisRoutes,
+  importRoutes,
+];
+
+/** What the application needs. */
+export interface AppOptions {
+  /** The database (a transaction in tests). */
+  readonly db: Database;
+  /** Fastify's logger: false (default) for none, true, or pino options such as `{ level: 'info' }`. */
+  readonly logger?: FastifyServerOptions['logger'];
+  /** The largest request body accepted, in bytes (default 10 MB). */
+  readonly bodyLimit?: number;
+}
+
+/**
+ * Builds the application, ready for `inject` or `listen`.
+ * @example const app = await buildApp({ db: handle.db }); await app.listen({ port: 3000 });
+ */
+export async function buildApp(options: AppOptions): Promise<Api> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 10 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler(handleNotFound);
+  await registerOpenApi(app);
+  const deps = { db: options.db };
+  healthRoutes(app, deps);
+  await app.register(
+    (scope, _options, done) => {
+      const api = scope.withTypeProvider<ZodTypeProvider>();
+      for (const routes of ROUTES) routes(api, deps);
+      done();
+    },
+    { prefix: API_PREFIX },
+  );
+  await app.ready();
+  return app;
+}

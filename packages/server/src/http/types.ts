@@ -1,0 +1,31 @@
+/**
+ * @module http/types
+ * The Fastify instance as routes see it (with the zod type provider) and what routes are given.
+ */
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Database } from '../db/types.js';
+
+/** A Fastify instance whose route schemas are zod schemas. */
+export type Api = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** What every route module needs. */
+export interface RouteDeps {
+  /** The database (or a transaction, in tests). */
+  readonly db: Database;
+}
+
+/** A domain's routes, added to the versioned API scope. */
+export type RouteModule = (api: Api, deps: RouteDeps) => void;

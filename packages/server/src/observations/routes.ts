@@ -1,0 +1,50 @@
+/**
+ * @module observations/routes
+ * `GET /series/:id/observations`, `POST /series/:id/observations` (a batch upsert).
+ */
+import { ERROR_RESPONSES } from '../http/errors.js';
+import { IdParams, PeriodRangeQuery } from '../http/schemas.js';
+import type { Api, RouteDeps } from '../http/types.js';
+import { presentObservation } from './presenter.js';
+import { MergeCountsView, ObservationList, WriteObservationsBody } from './schemas.js';
+import { seriesObservations, writeSeriesObservations } from './service.js';
+
+const tags = ['observations'];
+
+/** Adds the observation routes. */
+export function observationRoutes(api: Api, { db }: RouteDeps): void {
+  api.get(
+    '/series/:id/observations',
+    {
+      schema: {
+        tags,
+        summary: "A series' points in period order",
+        params: IdParams,
+        querystring: PeriodRangeQuery,
+        response: { 200: ObservationList, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => {
+      const points = await seriesObservations(db, request.params.id, request.query);
+      return { items: points.map(presentObservation) };
+    },
+  );
+
+  api.post(
+    '/series/:id/observations',
+    {
+      schema: {
+        tags,
+        summary:
+          'Write points (all or nothing): new ones added, changed ones revised, identical ones left alone',
+        params: IdParams,
+        body: WriteObservationsBody,
+        response: { 200: MergeCountsView, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => {
+      const { rows, importId, userId } = request.body;
+      return writeSeriesObservations(db, request.params.id, rows, { importId, userId });
+    },
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * @module organisations/routes
+ * `GET /organisations`, `GET /organisations/:ref`, `POST /organisations`.
+ */
+import { ERROR_RESPONSES } from '../http/errors.js';
+import type { Api, RouteDeps } from '../http/types.js';
+import { presentOrganisation } from './presenter.js';
+import { createOrganisation, listOrganisations } from './repository.js';
+import {
+  CreateOrganisationBody,
+  ListOrganisationsQuery,
+  OrganisationPage,
+  OrganisationRefParams,
+  OrganisationView,
+} from './schemas.js';
+import { findOrganisation } from './service.js';
+
+const tags = ['organisations'];
+
+/** Adds the organisation routes. */
+export function organisationRoutes(api: Api, { db }: RouteDeps): void {
+  api.get(
+    '/organisations',
+    {
+      schema: {
+        tags,
+        summary: 'Organisations in name order, a page at a time',
+        querystring: ListOrganisationsQuery,
+        response: { 200: OrganisationPage, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => {
+      const page = await listOrganisations(db, request.query);
+      return { items: page.items.map(presentOrganisation), nextCursor: page.nextCursor };
+    },
+  );
+
+  api.get(
+    '/organisations/:ref',
+    {
+      schema: {
+        tags,
+        summary: 'One organisation, by id or ODS code',
+        params: OrganisationRefParams,
+        response: { 200: OrganisationView, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => presentOrganisation(await findOrganisation(db, request.params.ref)),
+  );
+
+  api.post(
+    '/organisations',
+    {
+      schema: {
+        tags,
+        summary: 'Create an organisation',
+        body: CreateOrganisationBody,
+        response: { 201: OrganisationView, ...ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const organisation = await createOrganisation(db, request.body);
+      return reply.code(201).send(presentOrganisation(organisation));
+    },
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * @module series/routes
+ * `GET /series`, `POST /series` (find or create), `GET /series/:id`.
+ */
+import { ERROR_RESPONSES } from '../http/errors.js';
+import { IdParams } from '../http/schemas.js';
+import type { Api, RouteDeps } from '../http/types.js';
+import { presentSeries } from './presenter.js';
+import { ensureSeries, listSeries } from './repository.js';
+import { EnsureSeriesBody, ListSeriesQuery, SeriesList, SeriesView } from './schemas.js';
+import { requireSeries } from './service.js';
+
+const tags = ['series'];
+
+/** Adds the series routes. */
+export function seriesRoutes(api: Api, { db }: RouteDeps): void {
+  api.get(
+    '/series',
+    {
+      schema: {
+        tags,
+        summary: 'The series of an organisation, a measure or a unit, oldest first',
+        querystring: ListSeriesQuery,
+        response: { 200: SeriesList, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => ({ items: (await listSeries(db, request.query)).map(presentSeries) }),
+  );
+
+  api.post(
+    '/series',
+    {
+      schema: {
+        tags,
+        summary: 'The series of a measure recorded by an organisation (or one of its units), created if new',
+        body: EnsureSeriesBody,
+        response: { 200: SeriesView, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => presentSeries(await ensureSeries(db, request.body)),
+  );
+
+  api.get(
+    '/series/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One series',
+        params: IdParams,
+        response: { 200: SeriesView, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => presentSeries(await requireSeries(db, request.params.id)),
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * @module series/schemas
+ * Request and response schemas of the series routes, with their inferred types.
+ */
+import { z } from 'zod';
+import { Id, Timestamp } from '../http/schemas.js';
+
+/** A series as the API returns it. */
+export const SeriesView = z
+  .object({
+    id: Id,
+    measureId: Id,
+    organisationId: Id,
+    unitId: Id.nullable().describe('null: the organisation as a whole'),
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'Series' });
+export type SeriesView = z.infer<typeof SeriesView>;
+
+/** A list of series. */
+export const SeriesList = z.object({ items: z.array(SeriesView) });
+
+/** `POST /series`: the series of a measure × organisation × unit, created if new. */
+export const EnsureSeriesBody = z.strictObject({
+  measureId: Id,
+  organisationId: Id,
+  unitId: Id.nullable().optional().describe('A unit of the organisation; absent: the whole organisation'),
+});
+export type EnsureSeriesBody = z.infer<typeof EnsureSeriesBody>;
+
+/** `GET /series`. */
+export const ListSeriesQuery = z.object({
+  organisationId: Id.optional(),
+  measureId: Id.optional(),
+  unitId: Id.optional(),
+});
+export type ListSeriesQuery = z.infer<typeof ListSeriesQuery>;

@@ -1,0 +1,90 @@
+/**
+ * @module serve
+ * Starting the server: read the configuration, open and migrate the database, build the app,
+ * listen on HOST:PORT and log one line when ready; close cleanly on SIGINT and SIGTERM.
+ */
+import { loadConfig } from './config.js';
+import type { ServerConfig } from './config.js';
+import { migrate } from './db/migrate.js';
+import { openDatabase } from './db/open.js';
+import type { DatabaseHandle } from './db/types.js';
+import { buildApp } from './http/app.js';
+import type { Api } from './http/types.js';
+
+/** How to start. */
+export interface StartOptions {
+  /** The configuration (default: `loadConfig()` from the environment). */
+  readonly config?: ServerConfig;
+  /** Close on SIGINT and SIGTERM (default true). */
+  readonly handleSignals?: boolean;
+  /**
+   * Runs after the migrations and before the server listens (for example loading the demo data on
+   * first start), so that the server is ready when it says so.
+   */
+  readonly prepare?: (database: DatabaseHandle) => Promise<void>;
+}
+
+/** A listening server. */
+export interface RunningServer {
+  readonly app: Api;
+  readonly database: DatabaseHandle;
+  /** Where it listens: `http://127.0.0.1:3000`. */
+  readonly url: string;
+  /** Stops accepting requests, finishes those in flight, then closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the server and resolves once it listens.
+ * @throws {ConfigError} for an invalid environment; database and listen errors as they are.
+ * @example const server = await startServer(); // … later: await server.close();
+ */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const config = options.config ?? loadConfig();
+  const database = await openDatabase(config.database);
+  let app: Api | undefined;
+  try {
+    await migrate(database);
+    await options.prepare?.(database);
+    app = await buildApp({ db: database.db, logger: { level: config.logLevel } });
+    const where = `${database.engine} database at ${database.location}`;
+    const url = await app.listen({
+      host: config.host,
+      port: config.port,
+      listenTextResolver: (address) => `Groundswell ready at ${address} (${where})`,
+    });
+    return running(app, database, url, options.handleSignals ?? true);
+  } catch (error) {
+    await app?.close();
+    await database.close();
+    throw error;
+  }
+}
+
+function running(app: Api, database: DatabaseHandle, url: string, handleSignals: boolean): RunningServer {
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      await app.close();
+      await database.close();
+    })();
+    return closing;
+  };
+  function onSignal(signal: NodeJS.Signals): void {
+    app.log.info(`${signal}: shutting down`);
+    close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  }
+  if (handleSignals) {
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
+  return { app, database, url, close };
+}
