@@ -2,11 +2,19 @@
  * `groundswell funnel`: one row per unit in, its place on a funnel plot out (spc-method.md §5),
  * compared with the engine's funnel() called directly.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { funnel, type FunnelOptions, type FunnelResult, type FunnelUnitInput } from '@groundswell/spc';
 import { describe, expect, it } from 'vitest';
-import { csvHeaderOf, demoCsv, parseCsv, runCli, tempDir, type Row } from './test-support/run-cli.js';
+import {
+  csvHeaderOf,
+  demoCsv,
+  parseCsv,
+  runCli,
+  tempDir,
+  type Row,
+  expectCleanFailure,
+} from './test-support/run-cli.js';
 
 const HEADER = 'unit,numerator,denominator,value,z,lower_95,upper_95,lower_99.8,upper_99.8,outlier';
 
@@ -233,17 +241,7 @@ describe('groundswell funnel --aggregate: A&E 4-hour breaches by provider (type 
 });
 
 describe('groundswell funnel: output and errors', () => {
-  /** Fails with `status`, a message, nothing on standard output and nothing at all in the --out folder. */
-  const failsCleanly = (args: string[], stdin: string, message: RegExp, status = 1): void => {
-    const dir = tempDir();
-    const out = join(dir, 'funnel.csv');
-    const res = runCli([...args, '--out', out], stdin);
-    expect(res.status).toBe(status);
-    expect(res.stderr).toMatch(message);
-    expect(res.stdout).toBe('');
-    expect(existsSync(out)).toBe(false);
-    expect(readdirSync(dir)).toEqual([]);
-  };
+  const failsCleanly = expectCleanFailure;
 
   it('--out writes the file and nothing to standard output', () => {
     const out = join(tempDir(), 'funnel.svg');

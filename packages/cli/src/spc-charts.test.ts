@@ -2,11 +2,17 @@
  * `groundswell spc --chart run|p|pp|u|up|c`: the attribute and run charts through the command line,
  * compared with the engine called directly.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { attributeChart, runChart, type SpcAnalysis, type SpcPoint } from '@groundswell/spc';
 import { describe, expect, it } from 'vitest';
-import { csvHeaderOf, demoCsv, parseCsv, runCli, tempDir, type Row } from './test-support/run-cli.js';
+import {
+  csvHeaderOf,
+  demoCsv,
+  parseCsv,
+  runCli,
+  type Row,
+  expectCleanFailure,
+} from './test-support/run-cli.js';
 
 const POINT_HEADER =
   'date,value,mean,lower_limit,upper_limit,lower_2sigma,upper_2sigma,lower_1sigma,upper_1sigma,moving_range,partition,ghost,single_point,shift,trend,two_of_three,point_type,target';
@@ -246,17 +252,7 @@ describe('groundswell spc --chart run', () => {
 });
 
 describe('groundswell spc: attribute chart input errors', () => {
-  const failsCleanly = (args: string[], stdin: string, message: RegExp, status = 1): void => {
-    const dir = tempDir();
-    const out = join(dir, 'out.csv');
-    const res = runCli([...args, '--out', out], stdin);
-    expect(res.status).toBe(status);
-    expect(res.stderr).toMatch(message);
-    expect(res.stdout).toBe('');
-    expect(existsSync(out)).toBe(false);
-    // No temporary file left beside it either.
-    expect(readdirSync(dir)).toEqual([]);
-  };
+  const failsCleanly = expectCleanFailure;
   const TEXT = 'date,y,n\n2024-01-01,1,10\n2024-02-01,2,10\n';
 
   it('--chart p, pp, u and up need both --numerator and --denominator (a usage error)', () => {

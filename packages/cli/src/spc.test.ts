@@ -1,8 +1,16 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { xmr } from '@groundswell/spc';
 import { describe, expect, it } from 'vitest';
-import { csvHeaderOf, demoCsv, parseCsv, runCli, tempDir, type Row } from './test-support/run-cli.js';
+import {
+  csvHeaderOf,
+  demoCsv,
+  parseCsv,
+  runCli,
+  tempDir,
+  type Row,
+  expectCleanFailure,
+} from './test-support/run-cli.js';
 
 const POINT_HEADER =
   'date,value,mean,lower_limit,upper_limit,lower_2sigma,upper_2sigma,lower_1sigma,upper_1sigma,moving_range,partition,ghost,single_point,shift,trend,two_of_three,point_type,target';
@@ -284,16 +292,7 @@ describe('groundswell spc: other charts and formats', () => {
 });
 
 describe('groundswell spc: bad input', () => {
-  const failsCleanly = (args: string[], stdin: string, message: RegExp, status = 1): void => {
-    const dir = tempDir();
-    const out = join(dir, 'out.csv');
-    const res = runCli([...args, '--out', out], stdin);
-    expect(res.status).toBe(status);
-    expect(res.stderr).toMatch(message);
-    expect(res.stdout).toBe('');
-    expect(existsSync(out)).toBe(false);
-    expect(readdirSync(dir)).toEqual([]);
-  };
+  const failsCleanly = expectCleanFailure;
 
   it('refuses an unknown column and lists the columns there are', () => {
     failsCleanly(

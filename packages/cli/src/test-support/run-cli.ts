@@ -2,11 +2,12 @@
  * Runs the built `groundswell` command as a real process.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { expect } from 'vitest';
 
 export const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 export const demoCsv = join(repoRoot, 'data/demo/ae_attendances.csv');
@@ -33,3 +34,22 @@ export const tempDir = (): string => mkdtempSync(join(tmpdir(), 'groundswell-cli
 export type Row = Record<string, string>;
 export const parseCsv = (text: string): Row[] => parse<Row>(text, { columns: true });
 export const csvHeaderOf = (text: string): string => text.slice(0, text.indexOf('\n'));
+
+/**
+ * Runs the command with `--out` into a new folder and expects a clean failure: exit `status`, a
+ * message matching `message` on standard error, nothing on standard output, and nothing at all in
+ * the folder (no output file, no temporary file).
+ */
+export function expectCleanFailure(
+  args: readonly string[],
+  stdin: string,
+  message: RegExp,
+  status = 1,
+): void {
+  const dir = tempDir();
+  const res = runCli([...args, '--out', join(dir, 'out.csv')], stdin);
+  expect(res.status).toBe(status);
+  expect(res.stderr).toMatch(message);
+  expect(res.stdout).toBe('');
+  expect(readdirSync(dir)).toEqual([]);
+}
