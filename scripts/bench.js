@@ -1,7 +1,7 @@
 // `npm run bench`: measures the engine and the CLI and writes BENCHMARKS.md.
 // Figures are measurements on this machine, not assertions: nothing here fails a build.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, statSync, writeFileSync, createWriteStream } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -173,6 +173,69 @@ function copyBench() {
 }
 const copy = copyBench();
 
+/** Resident memory of a process in MB (Linux /proc), or NaN. */
+function rssMb(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Starts `groundswell serve` on a fresh (or the same) data folder; time to ready and memory once ready. */
+async function serveOnce(dataDir, env = {}) {
+  const t0 = process.hrtime.bigint();
+  const child = spawn(process.execPath, ['packages/cli/dist/bin.js', 'serve'], {
+    cwd: root,
+    env: { ...process.env, GROUNDSWELL_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const ready = await new Promise((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (/Groundswell ready at/.test(output)) {
+        clearInterval(timer);
+        resolve(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    }, 20);
+    child.on('exit', () => {
+      clearInterval(timer);
+      reject(new Error(`serve exited: ${output.slice(-500)}`));
+    });
+  });
+  const mb = rssMb(child.pid);
+  child.kill('SIGTERM');
+  await once(child, 'exit');
+  return { ms: ready, mb };
+}
+
+async function serverStartBench() {
+  const rows = [];
+  const dir = `${work}/serve-db-${process.pid}`;
+  rmSync(dir, { recursive: true, force: true });
+  rows.push({ what: 'first start on PGlite (initdb, migrations, demo data)', ...(await serveOnce(dir)) });
+  rows.push({ what: 'later start on PGlite', ...(await serveOnce(dir)) });
+  rmSync(dir, { recursive: true, force: true });
+  const pgUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
+  if (spawnSync('pg_isready', ['-d', pgUrl, '-q']).status === 0) {
+    const db = `groundswell_bench_${process.pid}`;
+    spawnSync('psql', [pgUrl, '-q', '-c', `DROP DATABASE IF EXISTS ${db}`, '-c', `CREATE DATABASE ${db}`]);
+    const url = `postgres://postgres@127.0.0.1:5432/${db}`;
+    rows.push({
+      what: 'first start on PostgreSQL (migrations, demo data)',
+      ...(await serveOnce(dir, { DATABASE_URL: url })),
+    });
+    rows.push({ what: 'later start on PostgreSQL', ...(await serveOnce(dir, { DATABASE_URL: url })) });
+    spawnSync('psql', [pgUrl, '-q', '-c', `DROP DATABASE IF EXISTS ${db}`]);
+  }
+  for (const r of rows) console.log(`${r.what}: ${fmt(r.ms)} ms, ${fmt(r.mb)} MB`);
+  return rows;
+}
+const starts = await serverStartBench();
+
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const gitRev = (() => {
   try {
@@ -233,6 +296,17 @@ measured as a separate process from start to exit; best of 3. Goal: under 2 s an
 | wall time | peak resident memory |
 |---:|---:|
 | ${fmt(cli.ms)} ms | ${fmt(cli.maxMb)} MB |
+
+## Server: start-up and memory
+
+\`groundswell serve\` from start until it logs that it is ready, and its resident memory then;
+the first start creates the database and loads the demo data (274 providers, about 51,600
+observations). Goals (issue 4): first start under 20 s, later starts under 3 s; memory after start
+with the demo data under 600 MB on PGlite and under 250 MB against PostgreSQL.
+
+| start | time to ready | resident memory |
+|---|---:|---:|
+${starts.map((r) => `| ${r.what} | ${fmt(r.ms)} ms | ${fmt(r.mb)} MB |`).join('\n')}
 
 ## Server: 1 million observations with COPY
 
