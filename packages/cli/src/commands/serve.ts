@@ -12,21 +12,29 @@ export interface ServeFlags {
   readonly demo: boolean;
 }
 
-/** Starts the server (migrations, then the demo data unless `--no-demo`); runs until stopped. */
+/**
+ * Starts the server; unless `--no-demo`, first loads the demo data into an empty database. The
+ * demo load runs on its own connection, closed before the server opens the database again: an
+ * embedded database keeps the memory it grew to while loading until it is closed.
+ */
 export async function runServe(flags: ServeFlags): Promise<void> {
-  const { loadDemoData, startServer } = await server();
-  await startServer({
-    prepare: async (database) => {
-      if (!flags.demo) return;
+  const { databaseConfigFromEnv, loadDemoData, migrate, openDatabase, startServer } = await server();
+  if (flags.demo) {
+    const handle = await openDatabase(databaseConfigFromEnv());
+    try {
+      await migrate(handle);
       const started = performance.now();
-      const summary = await loadDemoData(database.db);
+      const summary = await loadDemoData(handle.db);
       if (summary.loaded) {
         process.stderr.write(
           `groundswell: loaded the demo data (${summary.organisations} organisations, ${summary.series} series, ${summary.observations} observations) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
         );
       }
-    },
-  });
+    } finally {
+      await handle.close();
+    }
+  }
+  await startServer();
 }
 
 /** Applies the database migrations and exits. */
