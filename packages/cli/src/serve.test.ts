@@ -2,6 +2,7 @@
  * `groundswell serve` and `groundswell migrate` as real processes on an empty embedded database.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, tempDir } from './test-support/run-cli.js';
@@ -52,11 +53,14 @@ describe('groundswell serve', () => {
   }, 90_000);
 
   it('refuses an invalid PORT with a usage error naming it', () => {
+    const dataDir = join(tempDir(), 'db');
     const res = spawnSync(process.execPath, [bin, 'serve'], {
-      env: { ...process.env, PORT: 'eighty', DATABASE_URL: '' },
+      env: { ...process.env, PORT: 'eighty', DATABASE_URL: '', GROUNDSWELL_DATA_DIR: dataDir },
       encoding: 'utf8',
     });
     expect(res.status).toBe(2);
     expect(res.stderr).toMatch(/PORT/);
+    // Refused before anything was opened: no database folder was made.
+    expect(existsSync(dataDir)).toBe(false);
   });
 });

@@ -18,7 +18,10 @@ export interface ServeFlags {
  * embedded database keeps the memory it grew to while loading until it is closed.
  */
 export async function runServe(flags: ServeFlags): Promise<void> {
-  const { databaseConfigFromEnv, loadDemoData, migrate, openDatabase, startServer } = await server();
+  const { databaseConfigFromEnv, loadConfig, loadDemoData, migrate, openDatabase, startServer } =
+    await server();
+  // The configuration first: a bad HOST or PORT is reported before anything is opened or loaded.
+  const config = loadConfig();
   if (flags.demo) {
     const handle = await openDatabase(databaseConfigFromEnv());
     try {
@@ -34,7 +37,7 @@ export async function runServe(flags: ServeFlags): Promise<void> {
       await handle.close();
     }
   }
-  await startServer();
+  await startServer({ config });
 }
 
 /** Applies the database migrations and exits. */
