@@ -22,7 +22,7 @@ import { stepSegments } from './step-path.js';
 import { textWidth } from './text.js';
 import { AXIS, LINE_STYLES, TEXT_SECONDARY } from './theme.js';
 import type { LineStyle } from './theme.js';
-import { AXIS_FONT, LINE_LABEL_FONT, renderYAxis, spreadLabels } from './plot.js';
+import { AXIS_FONT, LINE_LABEL_FONT, renderLineLabels, renderYAxis } from './plot.js';
 import type { PlotArea } from './plot.js';
 import { pointTooltip } from './tooltip.js';
 import { svgDocument } from './svg-document.js';
@@ -357,21 +357,8 @@ export function renderSpcChart(analysis: SpcAnalysis, options: SpcChartOptions =
   parts.push(el('g', { class: 'points' }, markers));
   if (badges !== '') parts.push(el('g', { class: 'annotations' }, badges));
 
-  let labels = '';
-  for (const l of spreadLabels(lineLabels, 12, top, bottom)) {
-    labels += textEl(
-      'text',
-      {
-        class: `line-label line-label-${l.cls}`,
-        x: right + 6,
-        y: l.y + 3.5,
-        'font-size': LINE_LABEL_FONT,
-        fill: l.colour,
-      },
-      l.text,
-    );
-  }
-  if (labels !== '') parts.push(el('g', { class: 'line-labels' }, labels));
+  const labels = renderLineLabels(lineLabels, top, bottom, right);
+  if (labels !== '') parts.push(labels);
   parts.push(header.markup);
   if (legend.length > 0) parts.push(renderLegend(legend, 16, bottom + X_LABEL_BAND + 6, width - 32));
   const noteList = renderNoteList(

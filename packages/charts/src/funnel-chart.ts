@@ -37,7 +37,7 @@ import { highlightRing, marker } from './markers.js';
 import type { MarkerKind } from './markers.js';
 import { renderNoteList } from './notes.js';
 import type { FunnelChartOptions } from './options.js';
-import { AXIS_FONT, LINE_LABEL_FONT, renderYAxis, spreadLabels } from './plot.js';
+import { AXIS_FONT, LINE_LABEL_FONT, renderLineLabels, renderYAxis } from './plot.js';
 import type { PlotArea } from './plot.js';
 import { textWidth, truncateText } from './text.js';
 import { AXIS, FUNNEL_LINE_STYLES, HIGHLIGHT, TEXT_SECONDARY } from './theme.js';
@@ -354,21 +354,8 @@ export function renderFunnelChart(result: FunnelResult, options: FunnelChartOpti
   for (const u of r.units) if (u !== highlighted && u.outlier !== null) points += drawUnit(u);
   parts.push(el('g', { class: 'points' }, points));
 
-  let labels = '';
-  for (const l of spreadLabels(lineLabels, 12, top, bottom)) {
-    labels += textEl(
-      'text',
-      {
-        class: `line-label line-label-${l.cls}`,
-        x: right + 6,
-        y: l.y + 3.5,
-        'font-size': LINE_LABEL_FONT,
-        fill: l.colour,
-      },
-      l.text,
-    );
-  }
-  if (labels !== '') parts.push(el('g', { class: 'line-labels' }, labels));
+  const labels = renderLineLabels(lineLabels, top, bottom, right);
+  if (labels !== '') parts.push(labels);
 
   if (highlighted !== undefined) {
     const hx = x.scale(highlighted.denominator);

@@ -84,3 +84,36 @@ export function renderYAxis(
   }
   return markup;
 }
+
+/** A label at the right-hand end of a horizontal line (mean, limits, target). */
+export interface LineLabel {
+  readonly y: number;
+  readonly text: string;
+  readonly colour: string;
+  /** Added to the class name: `line-label-<cls>`. */
+  readonly cls: string;
+}
+
+/** The labels of the lines at the right of the plot, spread so that they don't overlap ('' if none). */
+export function renderLineLabels(
+  lineLabels: LineLabel[],
+  top: number,
+  bottom: number,
+  right: number,
+): string {
+  let labels = '';
+  for (const l of spreadLabels(lineLabels, 12, top, bottom)) {
+    labels += textEl(
+      'text',
+      {
+        class: `line-label line-label-${l.cls}`,
+        x: right + 6,
+        y: l.y + 3.5,
+        'font-size': LINE_LABEL_FONT,
+        fill: l.colour,
+      },
+      l.text,
+    );
+  }
+  return labels === '' ? '' : el('g', { class: 'line-labels' }, labels);
+}
