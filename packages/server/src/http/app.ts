@@ -10,6 +10,8 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { analysisRoutes } from '../analysis/routes.js';
 import { annotationRoutes } from '../annotations/routes.js';
+import { storeOf } from '../db/store.js';
+import type { DataStore } from '../db/store.js';
 import type { Database } from '../db/types.js';
 import { importRoutes } from '../imports/routes.js';
 import { measureRoutes } from '../measures/routes.js';
@@ -39,8 +41,11 @@ const ROUTES: readonly RouteModule[] = [
 
 /** What the application needs. */
 export interface AppOptions {
-  /** The database (a transaction in tests). */
-  readonly db: Database;
+  /**
+   * The database: an open handle (`openDatabase`), a store (tests: a transaction and its
+   * savepoints), or only a drizzle database (no bulk loads: imports answer 503).
+   */
+  readonly db: Database | DataStore;
   /** Fastify's logger: false (default) for none, true, or pino options such as `{ level: 'info' }`. */
   readonly logger?: FastifyServerOptions['logger'];
   /** The largest request body accepted, in bytes (default 10 MB). */
@@ -49,7 +54,7 @@ export interface AppOptions {
 
 /**
  * Builds the application, ready for `inject` or `listen`.
- * @example const app = await buildApp({ db: handle.db }); await app.listen({ port: 3000 });
+ * @example const app = await buildApp({ db: handle }); await app.listen({ port: 3000 });
  */
 export async function buildApp(options: AppOptions): Promise<Api> {
   const app = Fastify({
@@ -61,7 +66,8 @@ export async function buildApp(options: AppOptions): Promise<Api> {
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
   await registerOpenApi(app);
-  const deps = { db: options.db };
+  const store = storeOf(options.db);
+  const deps = { db: store.db, store };
   healthRoutes(app, deps);
   await app.register(
     (scope, _options, done) => {

@@ -10,6 +10,7 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { DataStore } from '../db/store.js';
 import type { Database } from '../db/types.js';
 
 /** A Fastify instance whose route schemas are zod schemas. */
@@ -23,8 +24,10 @@ export type Api = FastifyInstance<
 
 /** What every route module needs. */
 export interface RouteDeps {
-  /** The database (or a transaction, in tests). */
+  /** The database (or a transaction, in tests): `store.db`. */
   readonly db: Database;
+  /** The database with its engine and transactions (for bulk loads with COPY). */
+  readonly store: DataStore;
 }
 
 /** A domain's routes, added to the versioned API scope. */

@@ -3,13 +3,20 @@
  * The HTTP app over a test's database (its rolled-back transaction), driven with `inject`.
  */
 import type { LightMyRequestResponse } from 'fastify';
-import type { Database } from '../db/types.js';
+import { savepointStore } from '../db/store.js';
+import type { Database, TransactionContext } from '../db/types.js';
 import { buildApp } from '../http/app.js';
 import type { Api } from '../http/types.js';
 
-/** Builds the app on `db`, runs `fn`, and closes the app (not the database). */
-export async function withApp<T>(db: Database, fn: (app: Api) => Promise<T>): Promise<T> {
-  const app = await buildApp({ db });
+/**
+ * Builds the app on a test's database, runs `fn`, and closes the app (not the database). Given
+ * the whole transaction context, the app can also load in bulk (imports), in savepoints.
+ */
+export async function withApp<T>(
+  db: Database | TransactionContext,
+  fn: (app: Api) => Promise<T>,
+): Promise<T> {
+  const app = await buildApp({ db: 'copyCsv' in db ? savepointStore(db) : db });
   try {
     return await fn(app);
   } finally {

@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   check,
   date,
   doublePrecision,
@@ -103,7 +104,8 @@ export const measureTargets = pgTable(
 /**
  * A series: one measure recorded by one organisation, for one of its units or (`unit_id` null)
  * for the organisation as a whole. Observations and annotations belong to a series. The unit
- * must belong to the organisation (composite foreign key).
+ * must belong to the organisation (composite foreign key). `data_version` goes up with every
+ * change to the series' observations or annotations, so that analyses can be cached by it.
  */
 export const measureSeries = pgTable(
   'measure_series',
@@ -116,6 +118,7 @@ export const measureSeries = pgTable(
       .notNull()
       .references(() => organisations.id),
     unitId: uuid('unit_id'),
+    dataVersion: bigint('data_version', { mode: 'number' }).notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -55,6 +55,25 @@ export type Visibility = (typeof VISIBILITIES)[number];
 export const FREQUENCIES = ['day', 'week', 'month', 'quarter', 'year', 'irregular'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
 
-/** The life of an import: `running` until it is finished as `succeeded` or `failed`. */
-export const IMPORT_STATUSES = ['running', 'succeeded', 'failed'] as const;
+/**
+ * The life of an import. A file is `uploaded` (parsed, checked for patient identifiers, stored),
+ * `previewing` while its mapping is checked against every row, `previewed` with its problems and
+ * what a commit would do, `running` while it is committed (API batches and bulk loads start here),
+ * then `succeeded` or `failed`.
+ */
+export const IMPORT_STATUSES = [
+  'uploaded',
+  'previewing',
+  'previewed',
+  'running',
+  'succeeded',
+  'failed',
+] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+/** The statuses of an import that is over. */
+export const FINISHED_IMPORT_STATUSES = ['succeeded', 'failed'] as const satisfies readonly ImportStatus[];
+
+/** What an import was read from: a CSV or Excel file, FHIR MeasureReports, or an API batch. */
+export const IMPORT_FORMATS = ['csv', 'xlsx', 'fhir', 'api'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
