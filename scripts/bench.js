@@ -1,7 +1,19 @@
-// `npm run bench`: measures the engine and the CLI and writes BENCHMARKS.md.
+// `npm run bench`: measures the engine, the CLI and the server and writes BENCHMARKS.md.
 // Figures are measurements on this machine, not assertions: nothing here fails a build.
+//
+// `node scripts/bench.js [SECTION...]` runs only those sections (engine, cli, copy, serve,
+// dashboard) and replaces only theirs in BENCHMARKS.md; with none, it runs every one and writes the
+// whole file.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { once } from 'node:events';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +23,17 @@ import { makeSeries, makeProportions, makeUnits, months } from './bench-data.js'
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = `${root}.bench`;
 mkdirSync(work, { recursive: true });
+
+const SECTIONS = ['engine', 'cli', 'copy', 'serve', 'dashboard'];
+const asked = process.argv.slice(2);
+for (const name of asked) {
+  if (!SECTIONS.includes(name)) {
+    console.error(`unknown section ${JSON.stringify(name)}; the sections are ${SECTIONS.join(', ')}`);
+    process.exit(2);
+  }
+}
+/** Whether to run a section: every one when none was named. */
+const runs = (name) => asked.length === 0 || asked.includes(name);
 
 const SERIES = 10_000;
 const LENGTH = 60;
@@ -138,19 +161,31 @@ function funnelBench() {
   return rows;
 }
 
-const engine = engineBench();
-const withPoints = engineWithPointsBench();
-console.log(`engine mdc reading point objects: ${fmt(withPoints.ms, 1)} ms, ${fmt(withPoints.pps)} points/s`);
-const laney = laneyBench();
-console.log(`p′: ${fmt(laney.ms, 1)} ms, ${fmt(laney.pps)} points/s`);
-const funnels = funnelBench();
-for (const f of funnels)
-  console.log(`funnel ${f.type} overdispersion=${f.overdispersion}: ${fmt(f.ms, 1)} ms`);
-for (const r of engine) console.log(`engine ${r.preset}: ${fmt(r.ms, 1)} ms, ${fmt(r.pps)} points/s`);
-const csv = `${work}/series-600k.csv`;
-await writeCsv(csv);
-const cli = cliBench(csv);
-console.log(`cli: ${fmt(cli.ms)} ms, peak ${fmt(cli.maxMb)} MB`);
+/** Markdown of each section that ran, by name. */
+const markdown = {};
+
+if (runs('engine')) {
+  const engine = engineBench();
+  const withPoints = engineWithPointsBench();
+  console.log(
+    `engine mdc reading point objects: ${fmt(withPoints.ms, 1)} ms, ${fmt(withPoints.pps)} points/s`,
+  );
+  const laney = laneyBench();
+  console.log(`p′: ${fmt(laney.ms, 1)} ms, ${fmt(laney.pps)} points/s`);
+  const funnels = funnelBench();
+  for (const f of funnels)
+    console.log(`funnel ${f.type} overdispersion=${f.overdispersion}: ${fmt(f.ms, 1)} ms`);
+  for (const r of engine) console.log(`engine ${r.preset}: ${fmt(r.ms, 1)} ms, ${fmt(r.pps)} points/s`);
+  markdown.engine = engineMarkdown(engine, withPoints, laney, funnels);
+}
+
+if (runs('cli')) {
+  const csv = `${work}/series-600k.csv`;
+  await writeCsv(csv);
+  const cli = cliBench(csv);
+  console.log(`cli: ${fmt(cli.ms)} ms, peak ${fmt(cli.maxMb)} MB`);
+  markdown.cli = cliMarkdown(cli, statSync(csv).size);
+}
 
 /** The server's million-row COPY load on each engine (its own benchmark script; lines kept as printed). */
 function copyBench() {
@@ -171,7 +206,7 @@ function copyBench() {
   }
   return out;
 }
-const copy = copyBench();
+if (runs('copy')) markdown.copy = copyMarkdown(copyBench());
 
 /** Resident memory of a process in MB (Linux /proc), or NaN. */
 function rssMb(pid) {
@@ -234,7 +269,12 @@ async function serverStartBench() {
   for (const r of rows) console.log(`${r.what}: ${fmt(r.ms)} ms, ${fmt(r.mb)} MB`);
   return rows;
 }
-const starts = await serverStartBench();
+if (runs('serve')) markdown.serve = serveMarkdown(await serverStartBench());
+
+if (runs('dashboard')) {
+  const { dashboardBench, dashboardMarkdown } = await import('./bench-dashboard.js');
+  markdown.dashboard = dashboardMarkdown(await dashboardBench());
+}
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const gitRev = (() => {
@@ -244,17 +284,20 @@ const gitRev = (() => {
     return 'unknown';
   }
 })();
-const md = `# Benchmarks
+const header = `# Benchmarks
 
 Written by \`npm run bench\` (scripts/bench.js); do not edit by hand. Goals come from the issues;
-figures are measured, never asserted in tests.
+figures are measured, never asserted in tests. \`node scripts/bench.js SECTION...\` reruns only some
+sections (${SECTIONS.join(', ')}), and says so in them.
 
 - Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC
 - Commit: ${gitRev}
 - Machine: ${cpu}, ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}
 - Node ${process.version}
+`;
 
-## SPC engine: XmR with every rule (one core)
+function engineMarkdown(engine, withPoints, laney, funnels) {
+  return `## SPC engine: XmR with every rule (one core)
 
 ${SERIES.toLocaleString('en-GB')} series × ${LENGTH} points (synthetic, seeded; a third with a step change), direction
 increase, target 100, periods as ISO dates; best of 5 runs. Goal: at least 10 million points per second.
@@ -286,18 +329,24 @@ ${funnels.map((f) => `| ${f.type} | ${f.overdispersion ? 'on' : 'off'} | ${f.adj
 
 Unadjusted standardised ratios need exact Poisson limits: two χ² quantiles per unit and level
 (40,000 in all), each an iterative inversion of the incomplete gamma function.
+`;
+}
 
-## CLI end to end
+function cliMarkdown(cli, csvBytes) {
+  return `## CLI end to end
 
 \`groundswell spc series-600k.csv --group series --direction increase --out out.csv\`: a
-${fmt(SERIES * LENGTH)}-row CSV (${fmt(statSync(csv).size / 2 ** 20, 1)} MiB) in, ${fmt(cli.outBytes / 2 ** 20, 1)} MiB of point rows out,
+${fmt(SERIES * LENGTH)}-row CSV (${fmt(csvBytes / 2 ** 20, 1)} MiB) in, ${fmt(cli.outBytes / 2 ** 20, 1)} MiB of point rows out,
 measured as a separate process from start to exit; best of 3. Goal: under 2 s and under 400 MB peak memory.
 
 | wall time | peak resident memory |
 |---:|---:|
 | ${fmt(cli.ms)} ms | ${fmt(cli.maxMb)} MB |
+`;
+}
 
-## Server: start-up and memory
+function serveMarkdown(starts) {
+  return `## Server: start-up and memory
 
 \`groundswell serve\` from start until it logs that it is ready, and its resident memory then;
 the first start creates the database and loads the demo data (274 providers, about 51,600
@@ -307,8 +356,11 @@ with the demo data under 600 MB on PGlite and under 250 MB against PostgreSQL.
 | start | time to ready | resident memory |
 |---|---:|---:|
 ${starts.map((r) => `| ${r.what} | ${fmt(r.ms)} ms | ${fmt(r.mb)} MB |`).join('\n')}
+`;
+}
 
-## Server: 1 million observations with COPY
+function copyMarkdown(copy) {
+  return `## Server: 1 million observations with COPY
 
 \`packages/server/src/bench/copy-observations.ts\`: 1,000 series × 1,000 days loaded with
 \`copyObservations\` (COPY into a staging table, then one set-based merge with revisions), then the
@@ -317,7 +369,53 @@ into PGlite.
 
 ${Object.entries(copy)
   .map(([engine, text]) => `**${engine}**\n\n\`\`\`\n${text}\n\`\`\`\n`)
-  .join('\n')}
-`;
-writeFileSync(`${root}BENCHMARKS.md`, md);
+  .join('\n')}`;
+}
+
+/** The headings each section writes (to find a section written before there were markers). */
+const HEADINGS = {
+  engine: ['## SPC engine', '## Laney', '## Funnel plot'],
+  cli: ['## CLI end to end'],
+  serve: ['## Server: start-up'],
+  copy: ['## Server: 1 million'],
+  dashboard: ['## Server: organisation dashboard'],
+};
+
+/** `text` with the unmarked section `name` (from its first heading to the next one of another section) replaced, or `section` added at the end. */
+function replaceUnmarked(text, name, section) {
+  const lines = text.split('\n');
+  const ours = (line) => HEADINGS[name].some((heading) => line.startsWith(heading));
+  const start = lines.findIndex(ours);
+  if (start === -1) return `${text.trimEnd()}\n\n${section}`;
+  let end = start + 1;
+  while (
+    end < lines.length &&
+    !(lines[end].startsWith('<!-- bench:') || (lines[end].startsWith('## ') && !ours(lines[end])))
+  ) {
+    end++;
+  }
+  return [...lines.slice(0, start), ...section.trimEnd().split('\n'), '', ...lines.slice(end)].join('\n');
+}
+
+/** A section between markers, so that a later run of only some sections can replace it. */
+const marked = (name, text) => `<!-- bench:${name} -->\n\n${text.trimEnd()}\n\n<!-- /bench:${name} -->\n`;
+
+const path = `${root}BENCHMARKS.md`;
+if (asked.length === 0) {
+  // The order of the file (the server's start-up before its loads, as before).
+  const order = ['engine', 'cli', 'serve', 'copy', 'dashboard'];
+  writeFileSync(path, [header, ...order.map((name) => marked(name, markdown[name]))].join('\n'));
+} else {
+  let text = existsSync(path) ? readFileSync(path, 'utf8') : header;
+  const note = `_Rerun on its own (\`node scripts/bench.js ${asked.join(' ')}\`): ${new Date()
+    .toISOString()
+    .slice(0, 16)
+    .replace('T', ' ')} UTC, commit ${gitRev}, Node ${process.version}._\n`;
+  for (const name of asked) {
+    const section = marked(name, `${markdown[name].trimEnd()}\n\n${note}`);
+    const found = new RegExp(`<!-- bench:${name} -->[\\s\\S]*?<!-- /bench:${name} -->\\n?`);
+    text = found.test(text) ? text.replace(found, () => section) : replaceUnmarked(text, name, section);
+  }
+  writeFileSync(path, text);
+}
 console.log('BENCHMARKS.md written');

@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { runFunnel, type FunnelFlags } from './commands/funnel.js';
+import { runImport, type ImportFlags } from './commands/import.js';
 import { runMigrate, runServe, type ServeFlags } from './commands/serve.js';
 import { runSpc } from './commands/spc.js';
 import type { SpcFlags } from './commands/spc-options.js';
@@ -96,6 +97,33 @@ function buildProgram(): Command {
     });
 
   program
+    .command('import')
+    .description(
+      'Import CSV or Excel (.xlsx) files of measures’ data: one row per measure, unit and period. ' +
+        'Each file is all or nothing; every problem is listed by row and column. Columns not named ' +
+        'by the options are guessed from the header (Month, Measure, Ward, Value, Numerator, …).',
+    )
+    .argument('<files...>', 'CSV or .xlsx files')
+    .option('--organisation <ods>', 'the organisation the data belong to (its ODS code)')
+    .option('--national', 'a file of many organisations, with a column of ODS codes')
+    .option('--sheet <name>', 'the worksheet of a workbook to read (default: the first)')
+    .option('--period <col>', 'the column of periods (dates or months)')
+    .option('--measure <code>', 'the measure of every row (its code)')
+    .option('--measure-column <col>', 'the column naming each row’s measure (code or name)')
+    .option('--unit <name>', 'the unit of every row (name or path "Medicine / Ward 10")')
+    .option('--unit-column <col>', 'the column naming each row’s unit (empty: the organisation as a whole)')
+    .option('--organisation-column <col>', 'with --national: the column of ODS codes')
+    .option('--value <col>', 'the column of values (value, count and events measures)')
+    .option('--numerator <col>', 'the column of numerators (proportions and rates)')
+    .option('--denominator <col>', 'the column of denominators (proportions and rates)')
+    .option('--ghost <col>', 'the column of ghost flags (1/true/yes leaves a point out of the calculations)')
+    .option('--dry-run', 'check every row and say what would change, writing nothing')
+    .option('--server <url>', 'import through a running Groundswell server (http://127.0.0.1:3000)')
+    .action(async (files: string[], flags: ImportFlags) => {
+      await runImport(files, flags);
+    });
+
+  program
     .command('migrate')
     .description(
       'Apply the database migrations (DATABASE_URL, or the embedded database in GROUNDSWELL_DATA_DIR)',
@@ -120,8 +148,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         ? 0
         : 2;
     }
-    // The server's configuration errors (checked by name: the server is loaded only by `serve`).
-    if (e instanceof Error && e.name === 'ConfigError') {
+    // The server's configuration and data errors (checked by name: the server loads lazily).
+    if (e instanceof Error && (e.name === 'ConfigError' || e.name === 'DataError')) {
       process.stderr.write(`groundswell: ${e.message}\n`);
       return 2;
     }

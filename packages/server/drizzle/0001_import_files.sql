@@ -1,7 +1,7 @@
 CREATE TABLE "import_file_chunks" (
 	"import_id" uuid NOT NULL,
 	"seq" integer NOT NULL,
-	"data" "bytea" NOT NULL,
+	"lines" text NOT NULL,
 	CONSTRAINT "import_file_chunks_pkey" PRIMARY KEY("import_id","seq")
 );
 --> statement-breakpoint

@@ -13,7 +13,7 @@ export type { PostgresConfig, PostgresHandle } from './db/postgres.js';
 export { migrate, MIGRATIONS_FOLDER } from './db/migrate.js';
 export { DataError } from './errors.js';
 export type { DataErrorCode } from './errors.js';
-export type { Page, PageRequest } from './paging.js';
+export type { Page, PageRequest, PageSizes } from './paging.js';
 export * from './organisations/repository.js';
 export * from './units/repository.js';
 export * from './measures/repository.js';
@@ -39,5 +39,26 @@ export { startServer } from './serve.js';
 export type { StartOptions, RunningServer } from './serve.js';
 export { analyseSeries } from './analysis/service.js';
 export type { SeriesAnalysis } from './analysis/service.js';
+export { seriesExport } from './exports/service.js';
+export type { SeriesExport } from './exports/service.js';
+export { seriesCsv, csvColumns } from './exports/csv.js';
+export { importMeasureReports } from './fhir/import.js';
+export type { FhirImportOptions, FhirImportResult, ImportedSeries } from './fhir/import.js';
+export { LruCache, AnalysisCache } from './analysis/cache.js';
+export type { AnalysisVersion, LruLimits } from './analysis/cache.js';
+export { DashboardService, DASHBOARD_FORMAT } from './dashboard/service.js';
+export type { DashboardCacheLimits, DashboardBody } from './dashboard/service.js';
+export type {
+  DashboardQuery,
+  DashboardView,
+  DashboardSeriesView,
+  SparklineView,
+} from './dashboard/schemas.js';
+export { OBSERVATION_PAGE_SIZES, PAGE_SIZES } from './paging.js';
 export { loadDemoData, DEMO_CSV, DEMO_TRUST } from './demo/load.js';
 export type { DemoSummary } from './demo/load.js';
+export { streamImport as importFile } from './imports/stream.js';
+export type { StreamImport as FileImport } from './imports/stream.js';
+export { suggestMapping } from './imports/mapping.js';
+export type { ImportMapping, ImportPreview, ImportProblem, FieldSource } from './imports/mapping-types.js';
+export type { DataStore } from './db/store.js';

@@ -24,11 +24,26 @@ export interface Page<T> {
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
 
+/** A list's page sizes: the default and the largest allowed. */
+export interface PageSizes {
+  readonly default: number;
+  readonly max: number;
+}
+
+/** The page sizes of most lists (50, at most 500). */
+export const PAGE_SIZES: PageSizes = { default: DEFAULT_PAGE_SIZE, max: MAX_PAGE_SIZE };
+
+/**
+ * The page sizes of a series' observations (1,000, at most 10,000): a page is usually the whole
+ * series, and as many points can be written in one request.
+ */
+export const OBSERVATION_PAGE_SIZES: PageSizes = { default: 1000, max: 10_000 };
+
 /** The page size asked for, checked. */
-export function pageLimit(request: PageRequest): number {
-  const limit = request.limit ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-    throw new DataError('invalid_input', `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`, {
+export function pageLimit(request: PageRequest, sizes: PageSizes = PAGE_SIZES): number {
+  const limit = request.limit ?? sizes.default;
+  if (!Number.isInteger(limit) || limit < 1 || limit > sizes.max) {
+    throw new DataError('invalid_input', `limit must be a whole number from 1 to ${sizes.max}`, {
       field: 'limit',
     });
   }

@@ -17,3 +17,13 @@ export * from './funnel/index.js';
 export { normalQuantile, chiSquareQuantile, binomialCdf, binomialQuantile } from './quantiles.js';
 export { FLAG_BITS, flagAt } from './rules/sides.js';
 export { sideToType as pointTypeOf } from './classify.js';
+export { ANALYSIS_COLUMNS, POINT_COLUMNS, analysisCells, csvField, numberCell, pointRows } from './table.js';
+export type { PointRowsOptions } from './table.js';
+export { parseNumber, parseFlag } from './text/cells.js';
+export {
+  parsePeriod,
+  formatPeriod,
+  PERIOD_FORMS,
+  type ParsedPeriod,
+  type PeriodKind,
+} from './text/periods.js';

@@ -1,11 +1,11 @@
 /**
  * @module annotations/repository
- * Annotations on the points of a series.
+ * Annotations on the points of a series. Every write moves the series' `data_version` on.
  */
-import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import { asDataError } from '../db/constraints.js';
-import { annotations } from '../db/schema.js';
+import { annotations, measureSeries } from '../db/schema.js';
 import type { Database } from '../db/types.js';
 import type { PeriodRange } from '../observations/repository.js';
 import { requiredText, requireIsoDate, requireUuid } from '../validation.js';
@@ -34,7 +34,8 @@ const CONSTRAINTS = {
 } as const;
 
 /**
- * Adds an annotation.
+ * Adds an annotation, and moves on the series' `data_version` in the same transaction (cached
+ * analyses and dashboards that show the series' annotations are then never used again).
  * @throws {DataError} `invalid_input`, `not_found` (series).
  */
 export async function addAnnotation(db: Database, input: NewAnnotation): Promise<Annotation> {
@@ -46,8 +47,14 @@ export async function addAnnotation(db: Database, input: NewAnnotation): Promise
     authorId: input.authorId == null ? null : requireUuid('authorId', input.authorId),
   };
   try {
-    const [row] = await db.insert(annotations).values(values).returning();
-    return row!;
+    return await db.transaction(async (tx) => {
+      const [row] = await tx.insert(annotations).values(values).returning();
+      await tx
+        .update(measureSeries)
+        .set({ dataVersion: sql`${measureSeries.dataVersion} + 1` })
+        .where(eq(measureSeries.id, values.seriesId));
+      return row!;
+    });
   } catch (error) {
     throw asDataError(error, CONSTRAINTS);
   }

@@ -6,13 +6,8 @@
  *   node packages/server/dist/bench/copy-observations.js pglite [rows]    PGlite in a new temporary folder
  *   node packages/server/dist/bench/copy-observations.js postgres [rows]  DATABASE_URL's server, scratch database
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { migrate } from '../db/migrate.js';
-import { openDatabase } from '../db/open.js';
-import type { DatabaseHandle } from '../db/types.js';
+import { scratchDatabase } from './scratch-database.js';
 import { createImport, finishImport } from '../imports/repository.js';
 import { createMeasure } from '../measures/repository.js';
 import { copyObservations } from '../observations/copy.js';
@@ -41,33 +36,9 @@ function* observations(
   }
 }
 
-async function open(engine: string): Promise<{ handle: DatabaseHandle; cleanup: () => Promise<void> }> {
-  if (engine === 'pglite') {
-    const dataDir = await mkdtemp(join(tmpdir(), 'groundswell-bench-'));
-    const handle = await openDatabase({ engine: 'pglite', dataDir });
-    return { handle, cleanup: () => rm(dataDir, { recursive: true, force: true }) };
-  }
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set');
-  const name = `groundswell_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const scratch = new URL(url);
-  scratch.pathname = `/${name}`;
-  const handle = await openDatabase({ engine: 'postgres', url: scratch.toString() });
-  return {
-    handle,
-    cleanup: async () => {
-      await admin.query(`drop database ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
-
 async function main(engine: string, total: number): Promise<void> {
   let started = performance.now();
-  const { handle, cleanup } = await open(engine);
+  const { handle, cleanup } = await scratchDatabase(engine, 'copy');
   await migrate(handle);
   console.log(`${engine}: open and migrate ${since(started)} s`);
   try {

@@ -10,9 +10,12 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { analysisRoutes } from '../analysis/routes.js';
 import { annotationRoutes } from '../annotations/routes.js';
+import { dashboardRoutes } from '../dashboard/routes.js';
 import { storeOf } from '../db/store.js';
 import type { DataStore } from '../db/store.js';
 import type { Database } from '../db/types.js';
+import { exportRoutes } from '../exports/routes.js';
+import { fhirRoutes } from '../fhir/routes.js';
 import { importRoutes } from '../imports/routes.js';
 import { measureRoutes } from '../measures/routes.js';
 import { observationRoutes } from '../observations/routes.js';
@@ -36,6 +39,9 @@ const ROUTES: readonly RouteModule[] = [
   observationRoutes,
   annotationRoutes,
   analysisRoutes,
+  exportRoutes,
+  fhirRoutes,
+  dashboardRoutes,
   importRoutes,
 ];
 
@@ -48,8 +54,10 @@ export interface AppOptions {
   readonly db: Database | DataStore;
   /** Fastify's logger: false (default) for none, true, or pino options such as `{ level: 'info' }`. */
   readonly logger?: FastifyServerOptions['logger'];
-  /** The largest request body accepted, in bytes (default 10 MB). */
+  /** The largest request body accepted, in bytes (default 10 MB); file uploads excepted. */
   readonly bodyLimit?: number;
+  /** The largest file an import may upload, in bytes (default 512 MB). */
+  readonly maxUploadBytes?: number;
 }
 
 /**
@@ -67,7 +75,7 @@ export async function buildApp(options: AppOptions): Promise<Api> {
   app.setNotFoundHandler(handleNotFound);
   await registerOpenApi(app);
   const store = storeOf(options.db);
-  const deps = { db: store.db, store };
+  const deps = { db: store.db, store, maxUploadBytes: options.maxUploadBytes };
   healthRoutes(app, deps);
   await app.register(
     (scope, _options, done) => {

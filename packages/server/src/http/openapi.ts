@@ -32,6 +32,7 @@ export async function registerOpenApi(app: Api): Promise<void> {
         { name: 'observations' },
         { name: 'annotations' },
         { name: 'analysis' },
+        { name: 'dashboard' },
         { name: 'imports' },
         { name: 'health' },
       ],

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../paging.js';
+import type { PageSizes } from '../paging.js';
 import { isIsoDate } from '../validation.js';
 
 /** An id: a UUID. */
@@ -21,17 +22,25 @@ export const Timestamp = z.string().meta({ format: 'date-time' });
 /** `:id` in a path. */
 export const IdParams = z.object({ id: Id });
 
-/** The query of every paged list. */
-export const PageQuery = z.object({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_PAGE_SIZE)
-    .optional()
-    .describe(`Items per page, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})`),
-  cursor: z.string().min(1).optional().describe('`nextCursor` of the previous page'),
-});
+/** The query of a paged list with these page sizes. */
+export function pageQuery(sizes: PageSizes): z.ZodObject<{
+  limit: z.ZodOptional<z.ZodCoercedNumber>;
+  cursor: z.ZodOptional<z.ZodString>;
+}> {
+  return z.object({
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(sizes.max)
+      .optional()
+      .describe(`Items per page, 1 to ${sizes.max} (default ${sizes.default})`),
+    cursor: z.string().min(1).optional().describe('`nextCursor` of the previous page'),
+  });
+}
+
+/** The query of every paged list (50 items a page, at most 500). */
+export const PageQuery = pageQuery({ default: DEFAULT_PAGE_SIZE, max: MAX_PAGE_SIZE });
 
 /** A page of `item`s and the cursor of the next page. */
 export function pageOf<T extends z.ZodType>(

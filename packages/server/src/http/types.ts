@@ -28,6 +28,8 @@ export interface RouteDeps {
   readonly db: Database;
   /** The database with its engine and transactions (for bulk loads with COPY). */
   readonly store: DataStore;
+  /** The largest file an upload may be, in bytes (default 512 MB). */
+  readonly maxUploadBytes?: number | undefined;
 }
 
 /** A domain's routes, added to the versioned API scope. */

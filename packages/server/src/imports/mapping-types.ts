@@ -3,6 +3,7 @@
  * The shapes stored with a file import: how its columns map to observations, and what its
  * preview found. (The zod schemas of the API mirror them in imports/schemas.ts.)
  */
+import type { ImportStatus } from '../db/schema/vocabulary.js';
 
 /** A column of the file, by its name in the header row. */
 export interface ColumnSource {
@@ -47,11 +48,11 @@ export interface ImportProblem {
   readonly message: string;
 }
 
-/** An earlier import of the same file (same SHA-256) into the same organisation. */
+/** An earlier successful import of the same file (same SHA-256) into the same organisation. */
 export interface SameFile {
   readonly importId: string;
   readonly fileName: string;
-  readonly status: string;
+  readonly status: ImportStatus;
   readonly startedAt: string;
 }
 
@@ -62,7 +63,7 @@ export interface ImportPreview {
   /** How many problems in all. */
   readonly problemCount: number;
   /** The first 1,000 problems, in row order. */
-  readonly problems: readonly ImportProblem[];
+  readonly problems: ImportProblem[];
   /** What a commit would add, change and leave alone (all 0 when there are problems). */
   readonly added: number;
   readonly changed: number;
@@ -73,6 +74,6 @@ export interface ImportPreview {
   /** The earliest and latest period in the file (ISO dates), null when no row was read. */
   readonly firstPeriod: string | null;
   readonly lastPeriod: string | null;
-  /** Earlier imports of the same file, newest first. */
-  readonly sameFile: readonly SameFile[];
+  /** Earlier successful imports of the same file, newest first. */
+  readonly sameFile: SameFile[];
 }

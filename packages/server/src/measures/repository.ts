@@ -16,6 +16,7 @@ import { likePattern, nameSortKey } from '../sorting.js';
 import { requireUuid } from '../validation.js';
 import { checkMeasureFields, checkNewMeasure, fittingChartType } from './input.js';
 import type { MeasurePatch, NewMeasure } from './input.js';
+import { nextUpdatedAt } from './targets.js';
 
 /** A measure definition as stored. */
 export type Measure = typeof measures.$inferSelect;
@@ -63,7 +64,8 @@ export async function createMeasure(db: Database, input: NewMeasure): Promise<Me
 
 /**
  * Changes a measure's definition. The data type cannot change once the measure has
- * observations (they would no longer fit); the chart type must suit the data type.
+ * observations (they would no longer fit); the chart type must suit the data type. `updated_at`
+ * always moves on (`nextUpdatedAt`): it versions cached analyses.
  * @throws {DataError} `not_found`, `invalid_input`, `conflict`.
  */
 export async function updateMeasure(db: Database, id: string, patch: MeasurePatch): Promise<Measure> {
@@ -88,7 +90,7 @@ export async function updateMeasure(db: Database, id: string, patch: MeasurePatc
     try {
       const [row] = await tx
         .update(measures)
-        .set({ ...values, chartType, updatedAt: sql`now()` })
+        .set({ ...values, chartType, updatedAt: nextUpdatedAt })
         .where(eq(measures.id, current.id))
         .returning();
       return row!;

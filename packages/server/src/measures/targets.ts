@@ -1,10 +1,11 @@
 /**
  * @module measures/targets
- * A measure's target over time: values with the date from which each applies.
+ * A measure's target over time: values with the date from which each applies. A change to a
+ * timeline moves the measure's `updated_at` on, which versions cached analyses.
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { asDataError } from '../db/constraints.js';
-import { measureTargets } from '../db/schema.js';
+import { measures, measureTargets } from '../db/schema.js';
 import type { Database } from '../db/types.js';
 import { DataError } from '../errors.js';
 import { requireIsoDate, requireUuid } from '../validation.js';
@@ -37,7 +38,8 @@ const CONSTRAINTS = {
 } as const;
 
 /**
- * Sets the target from a date on (replacing a value already set for that date).
+ * Sets the target from a date on (replacing a value already set for that date), and moves the
+ * measure's `updated_at` on in the same transaction (`touchMeasure`).
  * @throws {DataError} `invalid_input`, `not_found`.
  */
 export async function setTarget(db: Database, input: NewTarget): Promise<MeasureTarget> {
@@ -51,18 +53,38 @@ export async function setTarget(db: Database, input: NewTarget): Promise<Measure
     value: input.value,
   };
   try {
-    const [row] = await db
-      .insert(measureTargets)
-      .values(values)
-      .onConflictDoUpdate({
-        target: [measureTargets.measureId, measureTargets.organisationId, measureTargets.effectiveFrom],
-        set: { value: values.value },
-      })
-      .returning();
-    return row!;
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(measureTargets)
+        .values(values)
+        .onConflictDoUpdate({
+          target: [measureTargets.measureId, measureTargets.organisationId, measureTargets.effectiveFrom],
+          set: { value: values.value },
+        })
+        .returning();
+      await touchMeasure(tx, values.measureId);
+      return row!;
+    });
   } catch (error) {
     throw asDataError(error, CONSTRAINTS);
   }
+}
+
+/**
+ * The next `updated_at` of a measure: now, but always later than the stored one (inside one
+ * transaction `now()` does not move, and clocks can step back), so that it works as a version.
+ */
+export const nextUpdatedAt = sql`greatest(now(), ${measures.updatedAt} + interval '1 microsecond')`;
+
+/**
+ * Moves a measure's `updated_at` on (see `nextUpdatedAt`): its targets changed, so analyses and
+ * dashboards cached by that version are never used again (analysis/cache.ts).
+ */
+export async function touchMeasure(db: Database, measureId: string): Promise<void> {
+  await db
+    .update(measures)
+    .set({ updatedAt: nextUpdatedAt })
+    .where(eq(measures.id, requireUuid('measureId', measureId)));
 }
 
 /**

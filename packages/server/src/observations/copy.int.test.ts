@@ -126,11 +126,35 @@ describeEachEngine('copyObservations', ({ test }) => {
     expect(error).toBeInstanceOf(DataError);
     expect(error).toMatchObject({ index: 5000, reason: 'not_a_number' });
 
+    // Rows a caller has checked skip the batch check, but not the check that their series exist.
+    await expect(
+      copyObservations(
+        ctx,
+        [{ ...unknownSeries[40], numerator: null, denominator: null, ghost: null }],
+        { userId: USER },
+        { checkedBy: 'a test' },
+      ),
+    ).rejects.toMatchObject({ reason: 'unknown_series', field: 'seriesId' });
+
     expect(await snapshot(ctx.db, ids)).toEqual(before);
     expect(await copyObservations(ctx, rowsFor(ids, 3), { userId: USER })).toEqual({
       added: 3,
       changed: 0,
       unchanged: 6,
+    });
+  });
+
+  test('rows in arrays load as rows one by one do', async (ctx) => {
+    const ids = await threeSeries(ctx.db);
+    const rows = rowsFor(ids, 30);
+    const counts = await copyObservations(ctx, [rows.slice(0, 10), rows[10]!, rows.slice(11)], {
+      userId: USER,
+    });
+    expect(counts).toEqual({ added: 90, changed: 0, unchanged: 0 });
+    expect(await copyObservations(ctx, rows, { userId: USER })).toEqual({
+      added: 0,
+      changed: 0,
+      unchanged: 90,
     });
   });
 

@@ -8,17 +8,37 @@
  */
 import { sql } from 'drizzle-orm';
 import { lockRunningImport } from '../imports/repository.js';
+import { queryRows } from '../db/sql.js';
+import { DataError } from '../errors.js';
 import type { TransactionContext } from '../db/types.js';
 import { checkProvenance, csvLine, rowChecker } from './input.js';
-import type { ObservationInput, Provenance } from './input.js';
+import type { CheckedRow, ObservationInput, Provenance } from './input.js';
 import { applyBatch, checkBatch } from './merge.js';
 import type { MergeCounts } from './merge.js';
 
 const STAGING = 'gs_observation_staging';
 const STAGING_SERIES = 'gs_observation_staging_series';
 const COLUMNS = ['ord', 'series_no', 'period', 'value', 'numerator', 'denominator', 'ghost'] as const;
-/** Rows per CSV chunk handed to COPY. */
+/** Rows per CSV chunk. */
 const CHUNK_ROWS = 4000;
+/** Chunks per COPY statement (the rows of one COPY are held in memory, about 2 MB). */
+const CHUNKS_PER_COPY = 12;
+
+/** Rows to load, one at a time or in arrays. */
+export type ObservationSource =
+  | AsyncIterable<ObservationInput | readonly ObservationInput[]>
+  | Iterable<ObservationInput | readonly ObservationInput[]>;
+
+/** How to load. */
+export interface CopyOptions {
+  /**
+   * The rows were already checked — their shape (every field present: null, not absent; ids
+   * and ISO dates valid), their series' measures in this transaction, and repeats — by the module
+   * named (a file import's row checks): the row checks and the batch's SQL check are skipped. The
+   * table's constraints still apply, and the series must still exist.
+   */
+  readonly checkedBy?: string | undefined;
+}
 
 /** What the CSV stream learnt on its way: the row count and each series' number. */
 interface BatchTally {
@@ -26,27 +46,36 @@ interface BatchTally {
   readonly series: Map<string, number>;
 }
 
-/** Checks each row as it goes and yields CSV in chunks. */
+/**
+ * Checks each row as it goes and yields CSV in chunks. The source is read only between COPY
+ * statements (see `copyObservations`), so it may itself query the same connection.
+ */
 async function* csvChunks(
-  rows: AsyncIterable<ObservationInput> | Iterable<ObservationInput>,
+  rows: ObservationSource,
   tally: BatchTally,
+  checked: boolean,
 ): AsyncGenerator<string> {
-  const check = rowChecker();
+  // Rows a caller checked already are taken as they are (every field present, ids and dates valid).
+  const check = checked ? (row: ObservationInput): CheckedRow => row as CheckedRow : rowChecker();
   let chunk = '';
   let inChunk = 0;
-  for await (const row of rows) {
-    const checked = check(row, tally.rows);
-    let seriesNumber = tally.series.get(checked.seriesId);
-    if (seriesNumber === undefined) {
-      seriesNumber = tally.series.size;
-      tally.series.set(checked.seriesId, seriesNumber);
-    }
-    chunk += csvLine(tally.rows, seriesNumber, checked);
-    tally.rows++;
-    if (++inChunk === CHUNK_ROWS) {
-      yield chunk;
-      chunk = '';
-      inChunk = 0;
+  for await (const item of rows) {
+    // A source may hand over rows one at a time or in arrays (cheaper for long async sources).
+    const batch: readonly ObservationInput[] = Array.isArray(item) ? item : [item as ObservationInput];
+    for (const row of batch) {
+      const checked = check(row, tally.rows);
+      let seriesNumber = tally.series.get(checked.seriesId);
+      if (seriesNumber === undefined) {
+        seriesNumber = tally.series.size;
+        tally.series.set(checked.seriesId, seriesNumber);
+      }
+      chunk += csvLine(tally.rows, seriesNumber, checked);
+      tally.rows++;
+      if (++inChunk === CHUNK_ROWS) {
+        yield chunk;
+        chunk = '';
+        inChunk = 0;
+      }
     }
   }
   if (chunk !== '') yield chunk;
@@ -55,16 +84,18 @@ async function* csvChunks(
 /**
  * Loads observations with COPY inside `ctx`'s transaction (in a savepoint: on any error nothing
  * of the batch stays, and the transaction can go on). Same checks, counts and revisions as
- * `upsertObservations`. Rows may come from an async source (a CSV being parsed): on PostgreSQL
- * they stream; on PGlite the CSV text is held in memory until the COPY (about 30 MB a million
- * rows). Per-row foreign-key checks are replaced by checks once per batch where the database
+ * `upsertObservations`. Rows may come from an async source (a file being parsed), which may
+ * query the same transaction: it is read in batches of about 50,000 rows, each loaded with its own
+ * COPY once gathered, so no query of the source runs while a COPY holds the connection, and at
+ * most one batch is in memory. Per-row foreign-key checks are replaced by checks once per batch where the database
  * role allows (see `applyBatch`).
  * @throws {DataError} as `upsertObservations`.
  */
 export async function copyObservations(
   ctx: TransactionContext,
-  rows: AsyncIterable<ObservationInput> | Iterable<ObservationInput>,
+  rows: ObservationSource,
   provenance: Provenance,
+  options: CopyOptions = {},
 ): Promise<MergeCounts> {
   const checkedProvenance = checkProvenance(provenance);
   return ctx.db.transaction(async (tx) => {
@@ -76,7 +107,15 @@ export async function copyObservations(
       ) on commit drop`),
     );
     const tally: BatchTally = { rows: 0, series: new Map() };
-    await ctx.copyCsv(STAGING, COLUMNS, csvChunks(rows, tally));
+    let batch: string[] = [];
+    for await (const chunk of csvChunks(rows, tally, options.checkedBy !== undefined)) {
+      batch.push(chunk);
+      if (batch.length === CHUNKS_PER_COPY) {
+        await ctx.copyCsv(STAGING, COLUMNS, batch);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) await ctx.copyCsv(STAGING, COLUMNS, batch);
     await tx.execute(
       sql.raw(
         `create temporary table ${STAGING_SERIES} (no integer primary key, id uuid not null) on commit drop`,
@@ -91,7 +130,24 @@ export async function copyObservations(
     const source =
       sql.raw(`(select st.ord, ss.id as series_id, st.period, st.value, st.numerator, st.denominator, st.ghost
       from ${STAGING} st join ${STAGING_SERIES} ss on ss.no = st.series_no) as s`);
-    await checkBatch(tx, source);
+    if (options.checkedBy === undefined) {
+      await checkBatch(tx, source);
+    } else {
+      // The rows were checked; that their series exist is still checked here, once per series
+      // (what lets the merge skip the per-row foreign-key triggers).
+      const [missing] = await queryRows<{ id: string }>(
+        tx,
+        sql.raw(
+          `select ss.id from ${STAGING_SERIES} ss left join measure_series ms on ms.id = ss.id where ms.id is null limit 1`,
+        ),
+      );
+      if (missing !== undefined) {
+        throw new DataError('invalid_input', `no series has the id ${missing.id}`, {
+          field: 'seriesId',
+          reason: 'unknown_series',
+        });
+      }
+    }
     const counts = await applyBatch(tx, source, tally.rows, checkedProvenance, {
       seriesIds: sql.raw(`select id from ${STAGING_SERIES}`),
     });

@@ -138,6 +138,8 @@ async function endBulkKeys(db: Database, previous: string): Promise<void> {
 /**
  * Applies a checked batch of `total` rows: changed points are updated and their previous state
  * kept in `observation_revisions`; new points are inserted; identical points are not touched.
+ * Every series with a point added or changed has its `data_version` moved on, once, in the same
+ * transaction (`bumpDataVersions`); a batch that changes nothing moves none.
  * `bulk`: see `beginBulkKeys` (an error rolls the setting back with the savepoint).
  */
 export async function applyBatch(
@@ -150,7 +152,7 @@ export async function applyBatch(
   const restore = bulk === undefined ? null : await beginBulkKeys(db, bulk);
   const importId = sql`${provenance.importId}::uuid`;
   const userId = sql`${provenance.userId}::uuid`;
-  const [update] = await queryRows<{ changed: number; revised: number }>(
+  const [update] = await queryRows<{ changed: number; revised: number; series: string | null }>(
     db,
     sql`with diff as (
       select s.series_id, s.period,
@@ -168,7 +170,7 @@ export async function applyBatch(
         import_id = ${importId}, recorded_by = ${userId}, recorded_at = now()
       from diff d
       where o.series_id = d.series_id and o.period = d.period
-      returning 1
+      returning o.series_id
     ), revised as (
       insert into observation_revisions (series_id, period, old_value, old_numerator, old_denominator, old_ghost,
         new_value, new_numerator, new_denominator, new_ghost, import_id, changed_by)
@@ -177,9 +179,10 @@ export async function applyBatch(
       from diff
       returning 1
     )
-    select (select count(*) from updated)::int as changed, (select count(*) from revised)::int as revised`,
+    select (select count(*) from updated)::int as changed, (select count(*) from revised)::int as revised,
+      (select string_agg(series_id::text, ',') from (select distinct series_id from updated) d) as series`,
   );
-  const [insert] = await queryRows<{ added: number }>(
+  const [insert] = await queryRows<{ added: number; series: string | null }>(
     db,
     sql`with inserted as (
       insert into observations (series_id, period, value, numerator, denominator, ghost, import_id, recorded_by)
@@ -187,9 +190,10 @@ export async function applyBatch(
       from ${source}
       where not exists (select 1 from observations o where o.series_id = s.series_id and o.period = s.period)
       order by s.series_id, s.period
-      returning 1
+      returning series_id
     )
-    select count(*)::int as added from inserted`,
+    select (select count(*) from inserted)::int as added,
+      (select string_agg(series_id::text, ',') from (select distinct series_id from inserted) d) as series`,
   ).catch((error: unknown) => {
     throw asDataError(error, RACE);
   });
@@ -197,5 +201,24 @@ export async function applyBatch(
   const changed = update?.changed ?? 0;
   const added = insert?.added ?? 0;
   if (update?.revised !== changed) throw new Error('observation merge: revisions do not match changes');
+  await bumpDataVersions(db, [update.series, insert?.series]);
   return { added, changed, unchanged: total - added - changed };
+}
+
+/**
+ * Moves on `data_version` of every series whose points were added or changed (given as
+ * comma-separated ids), once each, in the caller's transaction, so that cached analyses of them
+ * are never used again (see analysis/cache.ts). Rows are locked in id order, so that two batches
+ * touching the same series cannot deadlock here.
+ */
+export async function bumpDataVersions(
+  db: Database,
+  lists: readonly (string | null | undefined)[],
+): Promise<void> {
+  const ids = [...new Set(lists.flatMap((list) => (list ? list.split(',') : [])))];
+  if (ids.length === 0) return;
+  await db.execute(
+    sql`update measure_series set data_version = data_version + 1
+      where id in (select id from measure_series where id = any(${sql.param(ids)}::uuid[]) order by id for no key update)`,
+  );
 }

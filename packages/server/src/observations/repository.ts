@@ -3,11 +3,13 @@
  * Writing observations as a batch (atomic; new → insert, changed → update + revision, unchanged →
  * untouched) and reading series and revisions. Bulk loads use `copyObservations` (copy.ts).
  */
-import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, lte, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import { observationRevisions, observations } from '../db/schema.js';
 import type { Database } from '../db/types.js';
 import { lockRunningImport } from '../imports/repository.js';
+import { decodeCursor, OBSERVATION_PAGE_SIZES, pageLimit, toPage } from '../paging.js';
+import type { Page, PageRequest } from '../paging.js';
 import { requireIsoDate, requireUuid } from '../validation.js';
 import { checkProvenance, rowChecker } from './input.js';
 import type { ObservationInput, Provenance } from './input.js';
@@ -25,6 +27,18 @@ export interface PeriodRange {
   readonly from?: string | undefined;
   readonly to?: string | undefined;
 }
+
+/** The columns of an `Observation`. */
+const OBSERVATION_COLUMNS = {
+  period: observations.period,
+  value: observations.value,
+  numerator: observations.numerator,
+  denominator: observations.denominator,
+  ghost: observations.ghost,
+  importId: observations.importId,
+  recordedBy: observations.recordedBy,
+  recordedAt: observations.recordedAt,
+};
 
 /** The batch as an SQL relation `s`, from one array parameter per column (no parameter limit). */
 function unnestSource(rows: readonly ObservationInput[]): SQL {
@@ -76,19 +90,40 @@ export async function readSeries(
   if (range.from !== undefined) conditions.push(gte(observations.period, requireIsoDate('from', range.from)));
   if (range.to !== undefined) conditions.push(lte(observations.period, requireIsoDate('to', range.to)));
   return db
-    .select({
-      period: observations.period,
-      value: observations.value,
-      numerator: observations.numerator,
-      denominator: observations.denominator,
-      ghost: observations.ghost,
-      importId: observations.importId,
-      recordedBy: observations.recordedBy,
-      recordedAt: observations.recordedAt,
-    })
+    .select(OBSERVATION_COLUMNS)
     .from(observations)
     .where(and(...conditions))
     .orderBy(asc(observations.period));
+}
+
+/**
+ * A series' points in period order, optionally within a range of periods, a page at a time (by
+ * default 1,000 points, at most 10,000: `OBSERVATION_PAGE_SIZES`).
+ */
+export async function readSeriesPage(
+  db: Database,
+  seriesId: string,
+  request: PeriodRange & PageRequest = {},
+): Promise<Page<Observation>> {
+  const limit = pageLimit(request, OBSERVATION_PAGE_SIZES);
+  const after = request.cursor ? decodeCursor(request.cursor, 1)[0]! : undefined;
+  const conditions: (SQL | undefined)[] = [eq(observations.seriesId, requireUuid('seriesId', seriesId))];
+  if (request.from !== undefined)
+    conditions.push(gte(observations.period, requireIsoDate('from', request.from)));
+  if (request.to !== undefined) conditions.push(lte(observations.period, requireIsoDate('to', request.to)));
+  if (after !== undefined) conditions.push(gt(observations.period, requireIsoDate('cursor', after)));
+  const rows = await db
+    .select(OBSERVATION_COLUMNS)
+    .from(observations)
+    .where(and(...conditions))
+    .orderBy(asc(observations.period))
+    .limit(limit + 1);
+  return toPage(
+    rows,
+    limit,
+    (row) => [row.period],
+    (row) => row,
+  );
 }
 
 /** The changes of a series (or of one of its points), oldest first. */

@@ -3,10 +3,10 @@
  * `GET /series/:id/observations`, `POST /series/:id/observations` (a batch upsert).
  */
 import { ERROR_RESPONSES } from '../http/errors.js';
-import { IdParams, PeriodRangeQuery } from '../http/schemas.js';
+import { IdParams } from '../http/schemas.js';
 import type { Api, RouteDeps } from '../http/types.js';
 import { presentObservation } from './presenter.js';
-import { MergeCountsView, ObservationList, WriteObservationsBody } from './schemas.js';
+import { ListObservationsQuery, MergeCountsView, ObservationList, WriteObservationsBody } from './schemas.js';
 import { seriesObservations, writeSeriesObservations } from './service.js';
 
 const tags = ['observations'];
@@ -18,15 +18,15 @@ export function observationRoutes(api: Api, { db }: RouteDeps): void {
     {
       schema: {
         tags,
-        summary: "A series' points in period order",
+        summary: "A series' points in period order, a page at a time",
         params: IdParams,
-        querystring: PeriodRangeQuery,
+        querystring: ListObservationsQuery,
         response: { 200: ObservationList, ...ERROR_RESPONSES },
       },
     },
     async (request) => {
-      const points = await seriesObservations(db, request.params.id, request.query);
-      return { items: points.map(presentObservation) };
+      const page = await seriesObservations(db, request.params.id, request.query);
+      return { items: page.items.map(presentObservation), nextCursor: page.nextCursor };
     },
   );
 

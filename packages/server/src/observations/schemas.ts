@@ -3,7 +3,8 @@
  * Request and response schemas of the observation routes, with their inferred types.
  */
 import { z } from 'zod';
-import { Id, IsoDate, Timestamp } from '../http/schemas.js';
+import { Id, IsoDate, pageOf, pageQuery, PeriodRangeQuery, Timestamp } from '../http/schemas.js';
+import { OBSERVATION_PAGE_SIZES } from '../paging.js';
 
 /** The most rows one request may write (larger loads go through imports). */
 export const MAX_BATCH_ROWS = 10_000;
@@ -23,8 +24,12 @@ export const ObservationView = z
   .meta({ id: 'Observation' });
 export type ObservationView = z.infer<typeof ObservationView>;
 
-/** A series' points in period order. */
-export const ObservationList = z.object({ items: z.array(ObservationView) });
+/** A page of a series' points in period order. */
+export const ObservationList = pageOf(ObservationView);
+
+/** `GET /series/:id/observations`: a range of periods, a page at a time. */
+export const ListObservationsQuery = PeriodRangeQuery.extend(pageQuery(OBSERVATION_PAGE_SIZES).shape);
+export type ListObservationsQuery = z.infer<typeof ListObservationsQuery>;
 
 /** One point to write. */
 export const ObservationRow = z.strictObject({

@@ -3,10 +3,11 @@
  * Reading and writing one series' points, the series checked first.
  */
 import type { Database } from '../db/types.js';
+import type { Page, PageRequest } from '../paging.js';
 import { requireSeries } from '../series/service.js';
 import type { ObservationInput, Provenance } from './input.js';
 import type { MergeCounts } from './merge.js';
-import { readSeries, upsertObservations } from './repository.js';
+import { readSeriesPage, upsertObservations } from './repository.js';
 import type { Observation, PeriodRange } from './repository.js';
 
 /** A point of one series (the series is given separately). */
@@ -19,16 +20,16 @@ export interface WriteSource {
 }
 
 /**
- * A series' points in period order.
+ * A series' points in period order, a page at a time.
  * @throws {DataError} `not_found` for an unknown series.
  */
 export async function seriesObservations(
   db: Database,
   seriesId: string,
-  range: PeriodRange,
-): Promise<Observation[]> {
+  request: PeriodRange & PageRequest,
+): Promise<Page<Observation>> {
   const series = await requireSeries(db, seriesId);
-  return readSeries(db, series.id, range);
+  return readSeriesPage(db, series.id, request);
 }
 
 function provenanceOf(source: WriteSource): Provenance {

@@ -3,12 +3,14 @@
  * Series: which organisation (and which of its units, or the organisation as a whole) records
  * which measure. Observations and annotations belong to a series.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import { asDataError } from '../db/constraints.js';
 import { measures, measureSeries } from '../db/schema.js';
 import type { Database } from '../db/types.js';
 import { DataError } from '../errors.js';
+import { decodeCursor, pageLimit, toPage } from '../paging.js';
+import type { Page, PageRequest } from '../paging.js';
 import { requireUuid } from '../validation.js';
 
 /** A series as stored. `unitId` null: the organisation as a whole. */
@@ -91,8 +93,52 @@ export async function getSeries(db: Database, id: string): Promise<Series | unde
   return row;
 }
 
-/** The series of an organisation, a measure or a unit, oldest first. */
+/** The series of an organisation, a measure or a unit, oldest first (every one: see `listSeriesPage`). */
 export async function listSeries(db: Database, filter: SeriesFilter): Promise<Series[]> {
+  return db
+    .select()
+    .from(measureSeries)
+    .where(and(...filterConditions(filter)))
+    .orderBy(measureSeries.createdAt, measureSeries.id);
+}
+
+/**
+ * The creation time as exact text (microseconds, UTC), for cursors: a JavaScript Date would drop
+ * the microseconds and the page boundary with them.
+ */
+const createdKey = sql<string>`to_char(${measureSeries.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** The series of an organisation, a measure or a unit, oldest first, a page at a time. */
+export async function listSeriesPage(
+  db: Database,
+  filter: SeriesFilter & PageRequest,
+): Promise<Page<Series>> {
+  const limit = pageLimit(filter);
+  const conditions = filterConditions(filter);
+  if (filter.cursor) {
+    const [created, id] = decodeCursor(filter.cursor, 2);
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(created!)) {
+      throw new DataError('invalid_input', 'cursor is not one this server gave out', { field: 'cursor' });
+    }
+    conditions.push(
+      sql`(${measureSeries.createdAt}, ${measureSeries.id}) > (${created}::timestamptz, ${requireUuid('cursor', id!)}::uuid)`,
+    );
+  }
+  const rows = await db
+    .select({ series: measureSeries, key: createdKey })
+    .from(measureSeries)
+    .where(and(...conditions))
+    .orderBy(measureSeries.createdAt, measureSeries.id)
+    .limit(limit + 1);
+  return toPage(
+    rows,
+    limit,
+    (row) => [row.key, row.series.id],
+    (row) => row.series,
+  );
+}
+
+function filterConditions(filter: SeriesFilter): (SQL | undefined)[] {
   const conditions: (SQL | undefined)[] = [];
   if (filter.organisationId !== undefined) {
     conditions.push(eq(measureSeries.organisationId, requireUuid('organisationId', filter.organisationId)));
@@ -107,9 +153,5 @@ export async function listSeries(db: Database, filter: SeriesFilter): Promise<Se
         : eq(measureSeries.unitId, requireUuid('unitId', filter.unitId)),
     );
   }
-  return db
-    .select()
-    .from(measureSeries)
-    .where(and(...conditions))
-    .orderBy(measureSeries.createdAt, measureSeries.id);
+  return conditions;
 }

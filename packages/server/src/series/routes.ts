@@ -6,7 +6,7 @@ import { ERROR_RESPONSES } from '../http/errors.js';
 import { IdParams } from '../http/schemas.js';
 import type { Api, RouteDeps } from '../http/types.js';
 import { presentSeries } from './presenter.js';
-import { ensureSeries, listSeries } from './repository.js';
+import { ensureSeries, listSeriesPage } from './repository.js';
 import { EnsureSeriesBody, ListSeriesQuery, SeriesList, SeriesView } from './schemas.js';
 import { requireSeries } from './service.js';
 
@@ -19,12 +19,15 @@ export function seriesRoutes(api: Api, { db }: RouteDeps): void {
     {
       schema: {
         tags,
-        summary: 'The series of an organisation, a measure or a unit, oldest first',
+        summary: 'The series of an organisation, a measure or a unit, oldest first, a page at a time',
         querystring: ListSeriesQuery,
         response: { 200: SeriesList, ...ERROR_RESPONSES },
       },
     },
-    async (request) => ({ items: (await listSeries(db, request.query)).map(presentSeries) }),
+    async (request) => {
+      const page = await listSeriesPage(db, request.query);
+      return { items: page.items.map(presentSeries), nextCursor: page.nextCursor };
+    },
   );
 
   api.post(

@@ -3,7 +3,7 @@
  * Request and response schemas of the series routes, with their inferred types.
  */
 import { z } from 'zod';
-import { Id, Timestamp } from '../http/schemas.js';
+import { Id, PageQuery, pageOf, Timestamp } from '../http/schemas.js';
 
 /** A series as the API returns it. */
 export const SeriesView = z
@@ -17,8 +17,8 @@ export const SeriesView = z
   .meta({ id: 'Series' });
 export type SeriesView = z.infer<typeof SeriesView>;
 
-/** A list of series. */
-export const SeriesList = z.object({ items: z.array(SeriesView) });
+/** A page of series. */
+export const SeriesList = pageOf(SeriesView);
 
 /** `POST /series`: the series of a measure × organisation × unit, created if new. */
 export const EnsureSeriesBody = z.strictObject({
@@ -29,9 +29,9 @@ export const EnsureSeriesBody = z.strictObject({
 export type EnsureSeriesBody = z.infer<typeof EnsureSeriesBody>;
 
 /** `GET /series`. */
-export const ListSeriesQuery = z.object({
-  organisationId: Id.optional(),
-  measureId: Id.optional(),
-  unitId: Id.optional(),
+export const ListSeriesQuery = PageQuery.extend({
+  organisationId: Id.optional().describe("Only this organisation's series"),
+  measureId: Id.optional().describe('Only series of this measure'),
+  unitId: Id.optional().describe("Only this unit's series"),
 });
 export type ListSeriesQuery = z.infer<typeof ListSeriesQuery>;

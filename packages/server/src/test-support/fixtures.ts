@@ -3,14 +3,16 @@
  * Small builders of valid rows for the database tests.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { DataType } from '../db/schema/vocabulary.js';
 import type { Database } from '../db/types.js';
+import { DEMO_CSV, DEMO_TRUST, loadDemoData } from '../demo/load.js';
 import { createImport } from '../imports/repository.js';
 import type { Import } from '../imports/repository.js';
 import type { NewMeasure } from '../measures/input.js';
 import { createMeasure } from '../measures/repository.js';
 import type { Measure } from '../measures/repository.js';
-import { createOrganisation } from '../organisations/repository.js';
+import { createOrganisation, getOrganisationByOdsCode } from '../organisations/repository.js';
 import type { NewOrganisation, Organisation } from '../organisations/repository.js';
 import { ensureSeries } from '../series/repository.js';
 import type { Series } from '../series/repository.js';
@@ -73,4 +75,15 @@ export function months(n: number, from = 2020): string[] {
     const year = from + Math.floor(i / 12);
     return `${year}-${String((i % 12) + 1).padStart(2, '0')}-01`;
   });
+}
+
+/**
+ * The demo data cut to the demo trust (RF4: its A&E department types and synthetic wards, with
+ * the shared A&E measures), quicker to load than every provider.
+ */
+export async function demoTrust(db: Database): Promise<Organisation> {
+  const lines = readFileSync(DEMO_CSV, 'utf8').trim().split('\n');
+  const rows = lines.slice(1).filter((line) => line.split(',')[1] === DEMO_TRUST);
+  await loadDemoData(db, [lines[0], ...rows].join('\n') + '\n');
+  return (await getOrganisationByOdsCode(db, DEMO_TRUST))!;
 }

@@ -7,7 +7,6 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   check,
-  customType,
   index,
   integer,
   jsonb,
@@ -21,11 +20,6 @@ import type { ImportMapping, ImportPreview } from '../../imports/mapping-types.j
 import { literals, oneOf } from './columns.js';
 import { organisations } from './organisations.js';
 import { FINISHED_IMPORT_STATUSES, IMPORT_FORMATS, IMPORT_STATUSES } from './vocabulary.js';
-
-/** `bytea` as a Node Buffer on both drivers. */
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
-  dataType: () => 'bytea',
-});
 
 /**
  * An import. `organisation_id` null: a national import spanning organisations (for example NHS
@@ -75,8 +69,8 @@ export const imports = pgTable(
 );
 
 /**
- * An uploaded file's rows, as UTF-8 CSV (header first) in chunks of about a megabyte, in `seq`
- * order. Kept from upload until the import is committed or deleted, so that any server behind a
+ * An uploaded file's rows, as lines of JSON (header first) in chunks of about a megabyte, in
+ * `seq` order (text, not bytes: JSON escapes every control character, so no NUL can occur). Kept from upload until the import is committed or deleted, so that any server behind a
  * load balancer can preview or commit it.
  */
 export const importFileChunks = pgTable(
@@ -86,7 +80,7 @@ export const importFileChunks = pgTable(
       .notNull()
       .references(() => imports.id, { onDelete: 'cascade' }),
     seq: integer('seq').notNull(),
-    data: bytea('data').notNull(),
+    lines: text('lines').notNull(),
   },
   (t) => [primaryKey({ name: 'import_file_chunks_pkey', columns: [t.importId, t.seq] })],
 );

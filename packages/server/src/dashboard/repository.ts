@@ -1,0 +1,372 @@
+/**
+ * @module dashboard/repository
+ * The queries behind the dashboard: one cheap query for the versions of everything a dashboard
+ * shows (run on every request), and, when those versions are not cached, the series, their points,
+ * annotations and targets.
+ */
+import { sql } from 'drizzle-orm';
+import { organisations } from '../db/schema.js';
+import type { SQL } from 'drizzle-orm';
+import type { PgPreparedQuery, PreparedQueryConfig } from 'drizzle-orm/pg-core';
+import { queryRows } from '../db/sql.js';
+import type { ChartType } from '@groundswell/spc';
+import type { DataType, Domain, OrganisationKind, Visibility } from '../db/schema/vocabulary.js';
+import type { Database } from '../db/types.js';
+import { DataError } from '../errors.js';
+import type { StoredSpcOptions } from '../measures/spc-options.js';
+import { normaliseOdsCode } from '../organisations/repository.js';
+import { isUuid } from '../validation.js';
+import type { StoredPoint } from '../analysis/engine.js';
+
+/** Which of an organisation's series a dashboard shows (the filters applied in SQL). */
+export interface SeriesFilter {
+  /** A unit id, or `none` for the organisation-level series only. */
+  readonly unit?: string | undefined;
+  /** With a unit id: the units under it too. */
+  readonly subtree?: boolean | undefined;
+  readonly domain?: Domain | undefined;
+  /** A measure code or id. */
+  readonly measure?: string | undefined;
+  readonly visibility?: Visibility | undefined;
+}
+
+/** The organisation and the versions of everything its dashboard shows. */
+export interface DashboardVersion {
+  readonly organisation: {
+    readonly id: string;
+    readonly odsCode: string;
+    readonly name: string;
+    readonly kind: OrganisationKind;
+  };
+  /**
+   * A digest of every matching series' id, `data_version` and unit name, and its measure's id and
+   * `updated_at`: their number and the XOR of one 64-bit hash per series (order-free, so the same
+   * whatever plan PostgreSQL picks). It changes whenever anything the dashboard shows changes
+   * (two changes cancelling out has a chance of 2⁻⁶⁴).
+   */
+  readonly digest: string;
+}
+
+/** A series as the dashboard needs it, with the versions its analysis depends on. */
+export interface DashboardSeriesRow {
+  readonly id: string;
+  readonly unitId: string | null;
+  readonly unitName: string | null;
+  readonly dataVersion: string;
+  readonly measureId: string;
+  readonly measureVersion: string;
+  readonly code: string;
+  readonly name: string;
+  readonly domain: Domain;
+  readonly dataType: DataType;
+  readonly chartType: ChartType;
+  readonly unitLabel: string;
+  readonly visibility: Visibility;
+  readonly spcOptions: StoredSpcOptions;
+}
+
+/** A step of a target timeline. */
+export interface TargetStep {
+  readonly effectiveFrom: string;
+  readonly value: number | null;
+}
+
+/** `updated_at` in microseconds since 1970, as text: exact, unlike a JavaScript Date. */
+const MEASURE_VERSION = sql.raw(`((extract(epoch from m.updated_at) * 1000000)::bigint)::text`);
+
+/** How a filter's value gets into SQL: as a parameter, or as a placeholder of a prepared statement. */
+type Bind = (name: string, value: string) => SQL;
+const asParam: Bind = (_name, value) => sql`${value}`;
+const asPlaceholder: Bind = (name) => sql`${sql.placeholder(name)}`;
+
+/** The ref checked: an id (lower case) or an ODS code (upper case). */
+function checkedRef(ref: string): { readonly byId: boolean; readonly value: string } {
+  if (isUuid(ref)) return { byId: true, value: ref.toLowerCase() };
+  if (!/^\s*[A-Za-z0-9]{3,12}\s*$/.test(ref)) {
+    throw new DataError(
+      'invalid_input',
+      "ref must be an organisation's id (a UUID) or its ODS code (3 to 12 letters and digits)",
+      { field: 'ref' },
+    );
+  }
+  return { byId: false, value: normaliseOdsCode(ref) };
+}
+
+/** The filter's values by placeholder name. */
+function filterValues(filter: SeriesFilter): Record<string, string> {
+  const values: Record<string, string> = {};
+  if (filter.unit !== undefined && filter.unit !== 'none') values.unit = filter.unit.toLowerCase();
+  if (filter.domain !== undefined) values.domain = filter.domain;
+  if (filter.visibility !== undefined) values.visibility = filter.visibility;
+  if (filter.measure !== undefined) {
+    values.measure = isUuid(filter.measure) ? filter.measure.toLowerCase() : filter.measure;
+  }
+  return values;
+}
+
+/**
+ * The conditions on `measure_series s` joined to `measures m`, for the organisation whose id is
+ * `organisationId` (an SQL expression).
+ */
+function seriesConditions(filter: SeriesFilter, organisationId: SQL, bind: Bind): SQL {
+  const values = filterValues(filter);
+  const conditions: SQL[] = [sql`s.organisation_id = ${organisationId}`];
+  if (filter.unit === 'none') {
+    conditions.push(sql`s.unit_id is null`);
+  } else if (values.unit !== undefined) {
+    const unit = sql`${bind('unit', values.unit)}::uuid`;
+    conditions.push(
+      filter.subtree === true
+        ? sql`s.unit_id in (with recursive tree(id) as (
+            select id from units where id = ${unit} and organisation_id = ${organisationId}
+            union all select u.id from units u join tree t on u.parent_id = t.id
+          ) select id from tree)`
+        : sql`s.unit_id = ${unit}`,
+    );
+  }
+  if (values.domain !== undefined) conditions.push(sql`m.domain = ${bind('domain', values.domain)}`);
+  if (values.visibility !== undefined) {
+    conditions.push(sql`m.visibility = ${bind('visibility', values.visibility)}`);
+  }
+  if (values.measure !== undefined) {
+    const measure = bind('measure', values.measure);
+    conditions.push(isUuid(values.measure) ? sql`m.id = ${measure}::uuid` : sql`m.code = ${measure}`);
+  }
+  return sql.join(conditions, sql` and `);
+}
+
+/** What distinguishes one version query's SQL from another's: which filters are present, and how. */
+function shapeOf(byId: boolean, filter: SeriesFilter): string {
+  const values = filterValues(filter);
+  const unit =
+    filter.unit === 'none' ? 'n' : values.unit === undefined ? '' : filter.subtree === true ? 's' : 'u';
+  const measure = values.measure === undefined ? '' : isUuid(values.measure) ? 'm' : 'c';
+  return `${byId ? 'i' : 'o'}${unit}${measure}${values.domain === undefined ? '' : 'd'}${values.visibility === undefined ? '' : 'v'}`;
+}
+
+/**
+ * The organisation's id, qualified: drizzle writes columns in a select list unqualified, which
+ * inside a subquery would name the subquery's own `id`.
+ */
+const ORGANISATION_ID = sql.raw('"organisations"."id"');
+
+/** A row of the version query. */
+interface VersionRow {
+  readonly id: string;
+  readonly odsCode: string;
+  readonly name: string;
+  readonly kind: OrganisationKind;
+  readonly unitFound: boolean;
+  readonly digest: string;
+}
+
+type VersionQuery = PgPreparedQuery<PreparedQueryConfig & { execute: VersionRow[] }>;
+
+/** The version query of one shape, prepared (named, so PostgreSQL parses and plans it once per connection). */
+function prepareVersionQuery(db: Database, byId: boolean, filter: SeriesFilter, shape: string): VersionQuery {
+  const o = organisations;
+  const hasUnit = filterValues(filter).unit !== undefined;
+  return db
+    .select({
+      id: o.id,
+      odsCode: o.odsCode,
+      name: o.name,
+      kind: o.kind,
+      unitFound: hasUnit
+        ? sql<boolean>`exists (select 1 from units where id = ${sql.placeholder('unit')}::uuid and organisation_id = ${ORGANISATION_ID})`
+        : sql<boolean>`true`,
+      digest: sql<string>`(select count(*)::text || ':'
+          || coalesce(bit_xor(hash_record_extended((s.id, s.data_version, m.id, m.updated_at, u.name), 0)), 0)::text
+        from measure_series s
+        join measures m on m.id = s.measure_id
+        left join units u on u.id = s.unit_id
+        where ${seriesConditions(filter, ORGANISATION_ID, asPlaceholder)})`,
+    })
+    .from(o)
+    .where(
+      byId ? sql`${o.id} = ${sql.placeholder('ref')}::uuid` : sql`${o.odsCode} = ${sql.placeholder('ref')}`,
+    )
+    .prepare(`gs_dashboard_version_${shape}`);
+}
+
+/** Each database's prepared version queries, by shape. */
+const prepared = new WeakMap<Database, Map<string, VersionQuery>>();
+
+/**
+ * The organisation and the digest of the versions of its matching series: one query, one row,
+ * cheap enough to run on every request (a named prepared statement: parsed and planned once per
+ * connection). Whatever a process has cached, a dashboard is served from it only while this digest
+ * is the same, so every server behind a load balancer is right however the writes reached the
+ * database.
+ * @throws {DataError} `not_found` (the organisation, or a unit not in it), `invalid_input` (ref).
+ */
+export async function readDashboardVersion(
+  db: Database,
+  ref: string,
+  filter: SeriesFilter,
+): Promise<DashboardVersion> {
+  const { byId, value } = checkedRef(ref);
+  const shape = shapeOf(byId, filter);
+  let queries = prepared.get(db);
+  if (queries === undefined) {
+    queries = new Map();
+    prepared.set(db, queries);
+  }
+  let query = queries.get(shape);
+  if (query === undefined) {
+    query = prepareVersionQuery(db, byId, filter, shape);
+    queries.set(shape, query);
+  }
+  const [row] = await query.execute({ ref: value, ...filterValues(filter) });
+  if (row === undefined) {
+    throw new DataError('not_found', `no organisation has the id or ODS code ${JSON.stringify(ref)}`, {
+      field: 'ref',
+    });
+  }
+  if (!row.unitFound) {
+    throw new DataError('not_found', 'the unit does not exist in this organisation', { field: 'unit' });
+  }
+  return {
+    organisation: { id: row.id, odsCode: row.odsCode, name: row.name, kind: row.kind },
+    digest: row.digest,
+  };
+}
+
+/** The matching series of an organisation, in dashboard order, with their measures and versions. */
+export async function readDashboardSeries(
+  db: Database,
+  organisationId: string,
+  filter: SeriesFilter,
+): Promise<DashboardSeriesRow[]> {
+  const rows = await queryRows<{
+    id: string;
+    unit_id: string | null;
+    unit_name: string | null;
+    data_version: string;
+    measure_id: string;
+    measure_version: string;
+    code: string;
+    name: string;
+    domain: Domain;
+    data_type: DataType;
+    chart_type: ChartType;
+    unit_label: string;
+    visibility: Visibility;
+    spc_options: StoredSpcOptions | string;
+  }>(
+    db,
+    sql`select s.id, s.unit_id, u.name as unit_name, s.data_version::text as data_version,
+        m.id as measure_id, ${MEASURE_VERSION} as measure_version, m.code, m.name, m.domain,
+        m.data_type, m.chart_type, m.unit_label, m.visibility, m.spc_options
+      from organisations o
+      join measure_series s on s.organisation_id = o.id
+      join measures m on m.id = s.measure_id
+      left join units u on u.id = s.unit_id
+      where o.id = ${organisationId}::uuid and ${seriesConditions(filter, sql`o.id`, asParam)}
+      order by lower(m.name) collate "C", m.id, s.unit_id is not null, lower(u.name) collate "C", s.id`,
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    unitId: row.unit_id,
+    unitName: row.unit_name,
+    dataVersion: row.data_version,
+    measureId: row.measure_id,
+    measureVersion: row.measure_version,
+    code: row.code,
+    name: row.name,
+    domain: row.domain,
+    dataType: row.data_type,
+    chartType: row.chart_type,
+    unitLabel: row.unit_label,
+    visibility: row.visibility,
+    spcOptions:
+      typeof row.spc_options === 'string'
+        ? (JSON.parse(row.spc_options) as StoredSpcOptions)
+        : row.spc_options,
+  }));
+}
+
+/** Every point of these series, in period order, by series id. */
+export async function readPoints(
+  db: Database,
+  seriesIds: readonly string[],
+): Promise<Map<string, StoredPoint[]>> {
+  const points = new Map<string, StoredPoint[]>(seriesIds.map((id) => [id, []]));
+  if (seriesIds.length === 0) return points;
+  const rows = await queryRows<{
+    series_id: string;
+    period: string;
+    value: number | null;
+    numerator: number | null;
+    denominator: number | null;
+    ghost: boolean;
+  }>(
+    db,
+    sql`select series_id, to_char(period, 'YYYY-MM-DD') as period, value, numerator, denominator, ghost
+      from observations where series_id = any(${sql.param(seriesIds)}::uuid[])
+      order by series_id, period`,
+  );
+  for (const row of rows) {
+    points.get(row.series_id)?.push({
+      period: row.period,
+      value: row.value,
+      numerator: row.numerator,
+      denominator: row.denominator,
+      ghost: row.ghost,
+    });
+  }
+  return points;
+}
+
+/** How many annotations each period of these series has, by series id. */
+export async function readAnnotationCounts(
+  db: Database,
+  seriesIds: readonly string[],
+): Promise<Map<string, Map<string, number>>> {
+  const counts = new Map<string, Map<string, number>>(seriesIds.map((id) => [id, new Map()]));
+  if (seriesIds.length === 0) return counts;
+  const rows = await queryRows<{ series_id: string; period: string; n: number }>(
+    db,
+    sql`select series_id, to_char(period, 'YYYY-MM-DD') as period, count(*)::int as n
+      from annotations where series_id = any(${sql.param(seriesIds)}::uuid[])
+      group by series_id, period`,
+  );
+  for (const row of rows) counts.get(row.series_id)?.set(row.period, row.n);
+  return counts;
+}
+
+/**
+ * The target timeline that applies to `organisationId` for each measure, in date order: its own
+ * when it has one, otherwise the definition's (as `listTargets`).
+ */
+export async function readTargetTimelines(
+  db: Database,
+  measureIds: readonly string[],
+  organisationId: string,
+): Promise<Map<string, TargetStep[]>> {
+  const own = new Map<string, TargetStep[]>();
+  const definition = new Map<string, TargetStep[]>();
+  if (measureIds.length > 0) {
+    const rows = await queryRows<{
+      measure_id: string;
+      own: boolean;
+      effective_from: string;
+      value: number | null;
+    }>(
+      db,
+      sql`select measure_id, organisation_id is not null as own,
+          to_char(effective_from, 'YYYY-MM-DD') as effective_from, value
+        from measure_targets
+        where measure_id = any(${sql.param(measureIds)}::uuid[])
+          and (organisation_id is null or organisation_id = ${organisationId}::uuid)
+        order by measure_id, effective_from`,
+    );
+    for (const row of rows) {
+      const into = row.own ? own : definition;
+      const steps = into.get(row.measure_id) ?? [];
+      steps.push({ effectiveFrom: row.effective_from, value: row.value });
+      into.set(row.measure_id, steps);
+    }
+  }
+  return new Map(measureIds.map((id) => [id, own.get(id) ?? definition.get(id) ?? []]));
+}

@@ -1,0 +1,41 @@
+/**
+ * @module exports/context
+ * What every export of a series names besides its points: the series, its measure, the
+ * organisation that records it and the unit (with the display FHIR reports give it).
+ */
+import type { Database } from '../db/types.js';
+import { unitNames } from '../fhir/units.js';
+import type { Measure } from '../measures/repository.js';
+import { requireMeasure } from '../measures/service.js';
+import { getOrganisation } from '../organisations/repository.js';
+import type { Organisation } from '../organisations/repository.js';
+import type { Series } from '../series/repository.js';
+import { requireSeries } from '../series/service.js';
+import { listUnits } from '../units/repository.js';
+import type { Unit } from '../units/repository.js';
+
+/** A series and what it belongs to. */
+export interface SeriesContext {
+  readonly series: Series;
+  readonly measure: Measure;
+  readonly organisation: Organisation;
+  /** The unit; null for the organisation as a whole. */
+  readonly unit: Unit | null;
+  /** The unit's name, or its path where another unit of the organisation has the same name. */
+  readonly unitDisplay: string | null;
+}
+
+/**
+ * The context of a series.
+ * @throws {DataError} `not_found` for an unknown series.
+ */
+export async function seriesContext(db: Database, seriesId: string): Promise<SeriesContext> {
+  const series = await requireSeries(db, seriesId);
+  const measure = await requireMeasure(db, series.measureId, 'measureId');
+  // The foreign key guarantees the organisation.
+  const organisation = (await getOrganisation(db, series.organisationId))!;
+  if (series.unitId === null) return { series, measure, organisation, unit: null, unitDisplay: null };
+  const units = await listUnits(db, organisation.id);
+  const unit = units.find((candidate) => candidate.id === series.unitId)!;
+  return { series, measure, organisation, unit, unitDisplay: unitNames(units).display(unit.id) ?? unit.name };
+}

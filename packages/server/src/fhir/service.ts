@@ -1,0 +1,23 @@
+/**
+ * @module fhir/service
+ * A series as a FHIR Bundle of MeasureReports.
+ */
+import type { Database } from '../db/types.js';
+import { seriesContext } from '../exports/context.js';
+import { readSeries } from '../observations/repository.js';
+import { toBundle } from './export.js';
+import type { ReportBundle } from './export.js';
+
+/**
+ * Every stored point of a series as a summary MeasureReport, in a collection Bundle.
+ * @throws {DataError} `not_found` for an unknown series.
+ */
+export async function seriesBundle(db: Database, seriesId: string): Promise<ReportBundle> {
+  const context = await seriesContext(db, seriesId);
+  const points = await readSeries(db, context.series.id);
+  return toBundle(
+    { measure: context.measure, organisation: context.organisation, unit: context.unitDisplay },
+    points,
+    new Date(),
+  );
+}

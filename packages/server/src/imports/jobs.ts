@@ -1,0 +1,75 @@
+/**
+ * @module imports/jobs
+ * Previews and commits run in the background of the server that accepted them; a client follows
+ * them with `GET /imports/:id`. This process's running jobs report their progress from memory;
+ * on PostgreSQL they also write it to the import's row about once a second, so that a status
+ * request answered by another server behind the load balancer sees it too.
+ */
+import type { FastifyBaseLogger } from 'fastify';
+import type { DataStore } from '../db/store.js';
+import type { Import } from './repository.js';
+import { progressRecorder, runCommit, runPreview } from './run.js';
+
+/** A job's progress. */
+export interface JobProgress {
+  rowsDone: number;
+  rowsTotal: number;
+}
+
+/** The jobs of this process. */
+export class ImportJobs {
+  private readonly running = new Map<string, { progress: JobProgress; done: Promise<Import | null> }>();
+
+  constructor(
+    private readonly store: DataStore,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  /**
+   * Starts a preview or commit of an import already moved to `previewing` or `running`; the
+   * promise resolves with the finished import (null when it failed unexpectedly, which is logged
+   * and recorded on the import).
+   */
+  start(imported: Import): Promise<Import | null> {
+    const progress: JobProgress = { rowsDone: 0, rowsTotal: imported.rowCount ?? 0 };
+    const recorder =
+      this.store.engine === 'postgres'
+        ? progressRecorder(this.store.db, imported.id, (error: unknown) => {
+            this.log.warn({ err: error, importId: imported.id }, 'could not record import progress');
+          })
+        : null;
+    const listener = (rowsDone: number, rowsTotal: number): void => {
+      progress.rowsDone = rowsDone;
+      progress.rowsTotal = rowsTotal;
+      recorder?.listener(rowsDone, rowsTotal);
+    };
+    const run = imported.status === 'previewing' ? runPreview : runCommit;
+    const done = (async () => {
+      try {
+        const finished = await run(this.store, imported, listener);
+        await recorder?.flushed();
+        return finished;
+      } catch (error) {
+        this.log.error(
+          { err: error, importId: imported.id },
+          `import ${imported.status === 'previewing' ? 'preview' : 'commit'} failed`,
+        );
+        return null;
+      } finally {
+        this.running.delete(imported.id);
+      }
+    })();
+    this.running.set(imported.id, { progress, done });
+    return done;
+  }
+
+  /** The progress of a job running in this process, if one is. */
+  progress(importId: string): JobProgress | undefined {
+    return this.running.get(importId)?.progress;
+  }
+
+  /** Waits for every running job to end (before the database closes). */
+  async idle(): Promise<void> {
+    await Promise.all([...this.running.values()].map((job) => job.done));
+  }
+}
