@@ -1,7 +1,7 @@
 // `npm run bench`: measures the engine, the CLI and the server and writes BENCHMARKS.md.
 // Figures are measurements on this machine, not assertions: nothing here fails a build.
 //
-// `node scripts/bench.js [SECTION...]` runs only those sections (engine, cli, copy, serve,
+// `node scripts/bench.js [SECTION...]` runs only those sections (engine, cli, copy, import, serve,
 // dashboard) and replaces only theirs in BENCHMARKS.md; with none, it runs every one and writes the
 // whole file.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -24,7 +24,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const work = `${root}.bench`;
 mkdirSync(work, { recursive: true });
 
-const SECTIONS = ['engine', 'cli', 'copy', 'serve', 'dashboard'];
+const SECTIONS = ['engine', 'cli', 'copy', 'import', 'serve', 'dashboard'];
 const asked = process.argv.slice(2);
 for (const name of asked) {
   if (!SECTIONS.includes(name)) {
@@ -187,15 +187,20 @@ if (runs('cli')) {
   markdown.cli = cliMarkdown(cli, statSync(csv).size);
 }
 
-/** The server's million-row COPY load on each engine (its own benchmark script; lines kept as printed). */
-function copyBench() {
-  const out = {};
+/** The engines a server benchmark runs on: PGlite, and PostgreSQL when one answers. */
+function benchEngines() {
   const engines = [['pglite', {}]];
   const pgUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const ready = spawnSync('pg_isready', ['-d', pgUrl, '-q']);
   if (ready.status === 0) engines.push(['postgres', { DATABASE_URL: pgUrl }]);
-  for (const [engine, env] of engines) {
-    const res = spawnSync(process.execPath, ['packages/server/dist/bench/copy-observations.js', engine], {
+  return engines;
+}
+
+/** A server benchmark script run on each engine; its lines kept as printed. */
+function scriptOnEngines(script) {
+  const out = {};
+  for (const [engine, env] of benchEngines()) {
+    const res = spawnSync(process.execPath, [script, engine], {
       cwd: root,
       encoding: 'utf8',
       env: { ...process.env, ...env },
@@ -206,7 +211,14 @@ function copyBench() {
   }
   return out;
 }
+
+/** The server's million-row COPY load on each engine (its own benchmark script; lines kept as printed). */
+function copyBench() {
+  return scriptOnEngines('packages/server/dist/bench/copy-observations.js');
+}
 if (runs('copy')) markdown.copy = copyMarkdown(copyBench());
+if (runs('import'))
+  markdown.import = importMarkdown(scriptOnEngines('packages/server/dist/bench/import-file.js'));
 
 /** Resident memory of a process in MB (Linux /proc), or NaN. */
 function rssMb(pid) {
@@ -372,12 +384,30 @@ ${Object.entries(copy)
   .join('\n')}`;
 }
 
+function importMarkdown(runs) {
+  return `## Server: importing a 1-million-row CSV file
+
+\`packages/server/src/bench/import-file.ts\`: a national CSV file of 1,000 organisations × 1,000
+days of one proportion measure (24 MB, an ODS code column), imported as a user does: first as the
+command line does (\`groundswell import\`: one pass as the file is read — parse, patient-identifier
+checks on every cell, map every row to its series, check its numbers, COPY in batches, merge with
+revisions, all in one transaction), then the same file again (every point unchanged), then as the
+web wizard does (upload: parse, check and store the rows; then commit: read them back and do the
+same). Peak memory is the whole benchmark process's. Goals (issue 4): under 10 s into PostgreSQL,
+under 20 s into PGlite; the file is never held in memory whole.
+
+${Object.entries(runs)
+  .map(([engine, text]) => `**${engine}**\n\n\`\`\`\n${text}\n\`\`\`\n`)
+  .join('\n')}`;
+}
+
 /** The headings each section writes (to find a section written before there were markers). */
 const HEADINGS = {
   engine: ['## SPC engine', '## Laney', '## Funnel plot'],
   cli: ['## CLI end to end'],
   serve: ['## Server: start-up'],
   copy: ['## Server: 1 million'],
+  import: ['## Server: importing'],
   dashboard: ['## Server: organisation dashboard'],
 };
 
@@ -403,7 +433,7 @@ const marked = (name, text) => `<!-- bench:${name} -->\n\n${text.trimEnd()}\n\n<
 const path = `${root}BENCHMARKS.md`;
 if (asked.length === 0) {
   // The order of the file (the server's start-up before its loads, as before).
-  const order = ['engine', 'cli', 'serve', 'copy', 'dashboard'];
+  const order = ['engine', 'cli', 'serve', 'copy', 'import', 'dashboard'];
   writeFileSync(path, [header, ...order.map((name) => marked(name, markdown[name]))].join('\n'));
 } else {
   let text = existsSync(path) ? readFileSync(path, 'utf8') : header;

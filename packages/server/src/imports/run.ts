@@ -115,6 +115,7 @@ export function storedRows(importId: string): RowSource {
 /** Maps rows into observations, a batch at a time, collecting problems. */
 async function* observations(
   rows: AsyncIterable<readonly TableRow[]>,
+  directory: SeriesDirectory,
   mapper: RowMapper,
   problems: Problems,
   tally: { rows: number; series: Set<string> },
@@ -139,6 +140,7 @@ async function* observations(
   problems.add(mapper.repeats());
   // Stop before the merge: with any problem nothing is written.
   if (problems.count > 0) throw new RowsHaveProblems();
+  await directory.createPending();
 }
 
 /** Thrown by the rows' source when a problem was found, to end the load before its merge. */
@@ -177,7 +179,7 @@ export async function pass(store: DataStore, input: Pass): Promise<Import> {
     try {
       counts = await copyObservations(
         ctx,
-        observations(input.rows(ctx.db), mapper, problems, tally, progress),
+        observations(input.rows(ctx.db), directory, mapper, problems, tally, progress),
         { importId: imported.id, userId: imported.createdBy },
         // Every row was checked against its measure's data type, and for repeats, by the row mapper.
         { checkedBy: 'imports/row-mapper' },

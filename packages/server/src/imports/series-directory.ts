@@ -3,8 +3,10 @@
  * Finds the series a row of a file belongs to, from the text of its organisation (ODS code),
  * measure (code or name) and unit (name, or path "Medicine / Ward 10") cells. Each organisation's
  * measures, units and series are read once, on first use; a series that does not exist yet is
- * created (inside the import's transaction, so a preview leaves nothing behind).
+ * given an id at once and created with the others by `createPending` (inside the import's
+ * transaction, so a preview leaves nothing behind).
  */
+import { randomUUID } from 'node:crypto';
 import { eq, isNull, or } from 'drizzle-orm';
 import { measures, measureSeries, organisations, units } from '../db/schema.js';
 import type { DataType } from '../db/schema/vocabulary.js';
@@ -61,12 +63,23 @@ export class SeriesDirectory {
   private loaded: Promise<DirectoryRows> | undefined;
   /** Series created so far. */
   created = 0;
+  /** Series to create (`createPending`). */
+  private pending: (typeof measureSeries.$inferInsert)[] = [];
 
   /** @param organisationId the importing organisation; null for a national import (ODS codes per row). */
   constructor(
     private readonly db: Database,
     private readonly organisationId: string | null,
   ) {}
+
+  /** Creates the series that rows were given for but did not exist, a thousand to a statement. */
+  async createPending(): Promise<void> {
+    const pending = this.pending;
+    this.pending = [];
+    for (let i = 0; i < pending.length; i += 1000) {
+      await this.db.insert(measureSeries).values(pending.slice(i, i + 1000));
+    }
+  }
 
   /** The series of a row if these cells have been resolved before (no database needed). */
   known(organisation: string, measure: string, unit: string): Resolution | undefined {
@@ -144,11 +157,9 @@ export class SeriesDirectory {
     let seriesId = org.series.get(seriesKey);
     let created = false;
     if (seriesId === undefined) {
-      const [row] = await this.db
-        .insert(measureSeries)
-        .values({ measureId: found.id, organisationId: org.id, unitId })
-        .returning({ id: measureSeries.id });
-      seriesId = row!.id;
+      // Created with the others in one statement (`createPending`), before any point is merged.
+      seriesId = randomUUID();
+      this.pending.push({ id: seriesId, measureId: found.id, organisationId: org.id, unitId });
       org.series.set(seriesKey, seriesId);
       this.created++;
       created = true;

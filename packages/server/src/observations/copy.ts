@@ -21,7 +21,7 @@ const STAGING_SERIES = 'gs_observation_staging_series';
 const COLUMNS = ['ord', 'series_no', 'period', 'value', 'numerator', 'denominator', 'ghost'] as const;
 /** Rows per CSV chunk. */
 const CHUNK_ROWS = 4000;
-/** Chunks per COPY statement (the rows of one COPY are held in memory, about 2 MB). */
+/** Chunks per COPY statement (the rows of one COPY, and of the next being gathered, are held in memory: about 2 MB each). */
 const CHUNKS_PER_COPY = 12;
 
 /** Rows to load, one at a time or in arrays. */
@@ -107,15 +107,32 @@ export async function copyObservations(
       ) on commit drop`),
     );
     const tally: BatchTally = { rows: 0, series: new Map() };
+    // While one batch's COPY runs, the next batch is gathered (the database and this process work
+    // at the same time). A COPY is handed all its rows at once, so a query the source makes
+    // meanwhile simply waits its turn on the connection.
     let batch: string[] = [];
-    for await (const chunk of csvChunks(rows, tally, options.checkedBy !== undefined)) {
-      batch.push(chunk);
-      if (batch.length === CHUNKS_PER_COPY) {
-        await ctx.copyCsv(STAGING, COLUMNS, batch);
-        batch = [];
+    const inFlight: { copy: Promise<void> | null } = { copy: null };
+    const copy = async (rowsCsv: string[]): Promise<void> => {
+      if (inFlight.copy !== null) await inFlight.copy;
+      inFlight.copy = ctx.copyCsv(STAGING, COLUMNS, rowsCsv);
+      // Its failure is awaited below; until then it must not count as unhandled.
+      inFlight.copy.catch(() => undefined);
+    };
+    try {
+      for await (const chunk of csvChunks(rows, tally, options.checkedBy !== undefined)) {
+        batch.push(chunk);
+        if (batch.length === CHUNKS_PER_COPY) {
+          await copy(batch);
+          batch = [];
+        }
       }
+      if (batch.length > 0) await copy(batch);
+      if (inFlight.copy !== null) await inFlight.copy;
+    } catch (error) {
+      // End the COPY in flight before the savepoint is rolled back.
+      await inFlight.copy?.catch(() => undefined);
+      throw error;
     }
-    if (batch.length > 0) await ctx.copyCsv(STAGING, COLUMNS, batch);
     await tx.execute(
       sql.raw(
         `create temporary table ${STAGING_SERIES} (no integer primary key, id uuid not null) on commit drop`,
