@@ -4,7 +4,7 @@
  * organisation that records it and the unit (with the display FHIR reports give it).
  */
 import type { Database } from '../db/types.js';
-import { unitNames } from '../fhir/units.js';
+import { unitNames } from '../units/names.js';
 import type { Measure } from '../measures/repository.js';
 import { requireMeasure } from '../measures/service.js';
 import { getOrganisation } from '../organisations/repository.js';

@@ -22,8 +22,8 @@ import { listUnits } from '../units/repository.js';
 import { fieldAt, parseReports } from './parse.js';
 import type { ParsedReport } from './parse.js';
 import { periodEnd } from './periods.js';
-import { unitNames } from './units.js';
-import type { UnitNames } from './units.js';
+import { unitNames } from '../units/names.js';
+import type { UnitNames } from '../units/names.js';
 
 /** Who imports, and how strictly. */
 export interface FhirImportOptions {

@@ -1,7 +1,8 @@
 /**
  * @module imports/series-directory
  * Finds the series a row of a file belongs to, from the text of its organisation (ODS code),
- * measure (code or name) and unit (name, or path "Medicine / Ward 10") cells. Each organisation's
+ * measure (code or name) and unit (name, or path "Medicine / Ward 10", as units/names.ts reads
+ * them) cells. Each organisation's
  * measures, units and series are read once, on first use; a series that does not exist yet is
  * given an id at once and created with the others by `createPending` (inside the import's
  * transaction, so a preview leaves nothing behind).
@@ -11,6 +12,8 @@ import { eq, isNull, or } from 'drizzle-orm';
 import { measures, measureSeries, organisations, units } from '../db/schema.js';
 import type { DataType } from '../db/schema/vocabulary.js';
 import type { Database } from '../db/types.js';
+import { unitNames } from '../units/names.js';
+import type { UnitNames } from '../units/names.js';
 
 /** A row's series, or why there is none. */
 export type Resolution =
@@ -36,15 +39,16 @@ interface OrganisationEntry {
   readonly odsCode: string;
   /** By lower-case code or name; `null`: several measures share this name. */
   readonly measures: Map<string, MeasureEntry | null>;
-  /** By lower-case name or path; `null`: several units share this name. */
-  readonly units: Map<string, string | null>;
+  /** Units by name or path. */
+  readonly units: UnitNames;
   readonly unitNames: readonly string[];
   /** By `measureId|unitId`. */
   readonly series: Map<string, string>;
 }
 
 const normal = (text: string): string => text.trim().replace(/\s+/g, ' ').toLowerCase();
-const PATH_SEPARATOR = /\s*(?:\/|>|\\)\s*/;
+/** A path may be written with /, > or \ between the names. */
+const PATH_SEPARATOR = /\s*(?:\/|>|\\)\s*/g;
 
 function put<T>(map: Map<string, T | null>, key: string, value: T): void {
   if (key === '') return;
@@ -137,21 +141,20 @@ export class SeriesDirectory {
     }
     let unitId: string | null = null;
     if (unit.trim() !== '') {
-      const path = unit.trim().split(PATH_SEPARATOR).map(normal).join('/');
-      const id = org.units.get(path);
-      if (id == null) {
+      const match = org.units.find(unit.trim().replace(PATH_SEPARATOR, ' / '));
+      if ('problem' in match) {
         const names = org.unitNames.slice(0, 12).join('", "');
         return {
           ok: false,
           field: 'unit',
           message:
-            id === null
+            match.problem === 'ambiguous'
               ? `several units of ${org.odsCode} are named "${unit.trim()}": give its path, such as "Division / ${unit.trim()}"`
               : `${org.odsCode} has no unit named "${unit.trim()}"` +
                 (names === '' ? ' (it has no units)' : ` (its units include "${names}")`),
         };
       }
-      unitId = id;
+      unitId = match.unitId;
     }
     const seriesKey = `${found.id}|${unitId ?? ''}`;
     let seriesId = org.series.get(seriesKey);
@@ -200,23 +203,11 @@ export class SeriesDirectory {
     for (const m of ordered) if (!byKey.has(m.code)) byKey.set(m.code, m);
     for (const m of ordered) if (!byKey.has(normal(m.name))) put(byKey, normal(m.name), m);
     const unitRows = rows.units.get(organisationId) ?? [];
-    const byUnitId = new Map(unitRows.map((u) => [u.id, u]));
-    const unitKeys = new Map<string, string | null>();
-    for (const u of unitRows) {
-      put(unitKeys, normal(u.name), u.id);
-      const path: string[] = [];
-      for (let at: UnitRow | undefined = u; at !== undefined;) {
-        path.unshift(normal(at.name));
-        at = at.parentId === null ? undefined : byUnitId.get(at.parentId);
-      }
-      // Every tail of the path names the unit too ("Ward 10", "Medicine / Ward 10", …).
-      for (let i = 0; i < path.length - 1; i++) put(unitKeys, path.slice(i).join('/'), u.id);
-    }
     const entry: OrganisationEntry = {
       id: organisationId,
       odsCode: rows.odsCodes.get(organisationId) ?? organisationId,
       measures: byKey,
-      units: unitKeys,
+      units: unitNames(unitRows),
       unitNames: unitRows.map((u) => u.name).sort((a, b) => a.localeCompare(b)),
       series: new Map(
         (rows.series.get(organisationId) ?? []).map((s) => [`${s.measureId}|${s.unitId ?? ''}`, s.id]),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unitNames } from './units.js';
+import { unitNames } from './names.js';
 
 const unit = (
   id: string,

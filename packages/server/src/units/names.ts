@@ -1,10 +1,10 @@
 /**
- * @module fhir/units
- * A unit as a MeasureReport's `subject.display`, and back: its name where no other unit of the
+ * @module units/names
+ * A unit's display name, and back (a MeasureReport's `subject.display`, an import's unit cell): its name where no other unit of the
  * organisation has that name, otherwise its path from the top of the tree ("Medicine / Ward 10").
  * Pure: works on an organisation's list of units.
  */
-import type { Unit } from '../units/repository.js';
+import type { Unit } from './repository.js';
 
 type UnitRef = Pick<Unit, 'id' | 'parentId' | 'name'>;
 
