@@ -15,13 +15,11 @@ import { createImport, failImport, recordFileFacts } from './repository.js';
 import type { Import } from './repository.js';
 import { pass, settle } from './run.js';
 import type { ProgressListener } from './run.js';
-import { readTable, tableFormat } from './table-reader.js';
+import { readTableBatches, tableFormat } from './table-reader.js';
 import type { TableRow } from './table-reader.js';
 import { checkHeader, DEFAULT_MAX_UPLOAD_BYTES, Measuring } from './upload.js';
 import type { Upload } from './upload.js';
 
-/** Rows handed on together. */
-const BATCH = 2000;
 /** Rows read before the mapping is settled (to guess unmapped columns from). */
 const SAMPLE_ROWS = 10;
 
@@ -44,23 +42,19 @@ function withoutNhsNumbers(row: TableRow, columns: readonly string[]): TableRow 
   return row;
 }
 
-/** Data rows in batches, each checked for NHS numbers. */
+/** Data rows in batches, each row checked for NHS numbers. */
 async function* batches(
   first: readonly TableRow[],
-  rest: AsyncIterator<TableRow>,
+  rest: AsyncIterator<TableRow[]>,
   columns: readonly string[],
-): AsyncGenerator<TableRow[]> {
-  let batch: TableRow[] = [...first];
+): AsyncGenerator<readonly TableRow[]> {
+  if (first.length > 0) yield first;
   for (;;) {
     const next = await rest.next();
-    if (next.done === true) break;
-    batch.push(withoutNhsNumbers(next.value, columns));
-    if (batch.length === BATCH) {
-      yield batch;
-      batch = [];
-    }
+    if (next.done === true) return;
+    for (const row of next.value) withoutNhsNumbers(row, columns);
+    yield next.value;
   }
-  if (batch.length > 0) yield batch;
 }
 
 /**
@@ -76,7 +70,19 @@ export async function streamImport(store: DataStore, file: StreamImport): Promis
   source.on('error', (error) => measuring.destroy(error));
   // Its errors reach the reader of the rows; this listener only keeps a late one from going unhandled.
   measuring.on('error', () => undefined);
-  const rows = readTable(source.pipe(measuring), format, { sheet: file.sheet })[Symbol.asyncIterator]();
+  const rows = readTableBatches(source.pipe(measuring), format, { sheet: file.sheet })[
+    Symbol.asyncIterator
+  ]();
+  // Rows of the batch being read one at a time (the header and the first rows).
+  let pending: TableRow[] = [];
+  const nextRow = async (): Promise<TableRow | undefined> => {
+    while (pending.length === 0) {
+      const next = await rows.next();
+      if (next.done === true) return undefined;
+      pending = next.value;
+    }
+    return pending.shift();
+  };
   const started = await createImport(store.db, {
     organisationId: file.organisationId,
     fileName: file.fileName,
@@ -86,18 +92,20 @@ export async function streamImport(store: DataStore, file: StreamImport): Promis
   });
   let imported: Import = started;
   try {
-    const header = await rows.next();
-    const columns = checkHeader(header.done === true ? [] : header.value.cells);
+    const header = await nextRow();
+    const columns = checkHeader(header?.cells ?? []);
     const first: TableRow[] = [];
     while (first.length < SAMPLE_ROWS) {
-      const next = await rows.next();
-      if (next.done === true) break;
-      first.push(withoutNhsNumbers(next.value, columns));
+      const next = await nextRow();
+      if (next === undefined) break;
+      first.push(withoutNhsNumbers(next, columns));
     }
+    // The rest of the batch the first rows came from goes with them.
+    for (const row of pending) first.push(withoutNhsNumbers(row, columns));
     const mapping = {
       ...suggestMapping(
         columns,
-        first.map((r) => r.cells),
+        first.slice(0, SAMPLE_ROWS).map((r) => r.cells),
       ),
       ...file.mapping,
     } as ImportMapping;

@@ -120,8 +120,32 @@ async function peekFirstLine(text: AsyncIterable<string>): Promise<{ line: strin
 /** Errors reach the reader of a pipeline's last stream; its callback has nothing to add. */
 const ignore = (): void => undefined;
 
-/** Rows of a CSV file. A malformed file (an unclosed quote) is a `DataError` naming the line. */
-async function* csvRows(bytes: Readable): AsyncGenerator<TableRow> {
+/** Rows handed on together by `readTableBatches`. */
+const BATCH_ROWS = 2000;
+
+/** Waits until `stream` may have more to read, has ended, or has failed. */
+function readable(stream: Readable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stream.off('readable', done);
+      stream.off('end', done);
+      stream.off('error', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('readable', done);
+    stream.on('end', done);
+    stream.on('error', done);
+    stream.on('close', done);
+  });
+}
+
+/**
+ * Rows of a CSV file, some thousands at a time (records are read off the parser synchronously:
+ * one await per batch, not per row). A malformed file (an unclosed quote) is a `DataError`
+ * naming the line.
+ */
+async function* csvBatches(bytes: Readable): AsyncGenerator<TableRow[]> {
   let row = 0;
   try {
     // `pipeline` passes an error of any stage (the upload refused as too large) to the last.
@@ -137,9 +161,19 @@ async function* csvRows(bytes: Readable): AsyncGenerator<TableRow> {
       }),
       ignore,
     );
-    for await (const cells of parser as AsyncIterable<string[]>) {
-      row++;
-      yield { row, cells };
+    for (;;) {
+      const batch: TableRow[] = [];
+      let cells: string[] | null = null;
+      while (batch.length < BATCH_ROWS && (cells = parser.read() as string[] | null) !== null) {
+        batch.push({ row: ++row, cells });
+      }
+      if (batch.length > 0) {
+        yield batch;
+        continue;
+      }
+      if (parser.errored !== null) throw parser.errored;
+      if (parser.readableEnded || parser.destroyed) return;
+      await readable(parser);
     }
   } catch (error) {
     if (error instanceof DataError) throw error;
@@ -232,14 +266,39 @@ async function* xlsxRows(bytes: Readable, sheet: string | undefined): AsyncGener
   }
 }
 
+/** Rows of a workbook's sheet, some thousands at a time. */
+async function* xlsxBatches(bytes: Readable, sheet: string | undefined): AsyncGenerator<TableRow[]> {
+  let batch: TableRow[] = [];
+  for await (const row of xlsxRows(bytes, sheet)) {
+    batch.push(row);
+    if (batch.length === BATCH_ROWS) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/**
+ * The rows of a file, streaming, some thousands at a time, the header row first.
+ * @throws {DataError} `invalid_input` for a file that is not valid CSV or .xlsx.
+ */
+export function readTableBatches(
+  bytes: Readable,
+  format: TableFormat,
+  options: { readonly sheet?: string | undefined } = {},
+): AsyncGenerator<TableRow[]> {
+  return format === 'xlsx' ? xlsxBatches(bytes, options.sheet) : csvBatches(bytes);
+}
+
 /**
  * The rows of a file, streaming, the header row first.
  * @throws {DataError} `invalid_input` for a file that is not valid CSV or .xlsx.
  */
-export function readTable(
+export async function* readTable(
   bytes: Readable,
   format: TableFormat,
   options: { readonly sheet?: string | undefined } = {},
 ): AsyncGenerator<TableRow> {
-  return format === 'xlsx' ? xlsxRows(bytes, options.sheet) : csvRows(bytes);
+  for await (const batch of readTableBatches(bytes, format, options)) yield* batch;
 }
