@@ -18,7 +18,10 @@ export interface JobProgress {
 
 /** The jobs of this process. */
 export class ImportJobs {
-  private readonly running = new Map<string, { progress: JobProgress; done: Promise<Import | null> }>();
+  private readonly running = new Map<
+    string,
+    { readonly row: Import; readonly progress: JobProgress; readonly done: Promise<Import | null> }
+  >();
 
   constructor(
     private readonly store: DataStore,
@@ -59,13 +62,21 @@ export class ImportJobs {
         this.running.delete(imported.id);
       }
     })();
-    this.running.set(imported.id, { progress, done });
+    this.running.set(imported.id, { row: imported, progress, done });
     return done;
   }
 
   /** The progress of a job running in this process, if one is. */
   progress(importId: string): JobProgress | undefined {
     return this.running.get(importId)?.progress;
+  }
+
+  /**
+   * The import of a job running in this process, as it started, with its progress: answered
+   * without the database, which an embedded database's single connection keeps busy with the job.
+   */
+  runningImport(importId: string): { readonly row: Import; readonly progress: JobProgress } | undefined {
+    return this.running.get(importId);
   }
 
   /** Waits for every running job to end (before the database closes). */

@@ -199,6 +199,8 @@ export function importRoutes(api: Api, { db, store, maxUploadBytes }: RouteDeps)
       },
     },
     async (request) => {
+      const running = jobs.runningImport(request.params.id);
+      if (running !== undefined) return presentImportWithProgress(running.row, running.progress);
       const row = await getImport(db, request.params.id);
       if (row === undefined) throw new DataError('not_found', 'no import has this id', { field: 'id' });
       return view(row);
