@@ -59,6 +59,6 @@ export { loadDemoData, DEMO_CSV, DEMO_TRUST } from './demo/load.js';
 export type { DemoSummary } from './demo/load.js';
 export { streamImport as importFile } from './imports/stream.js';
 export type { StreamImport as FileImport } from './imports/stream.js';
-export { suggestMapping } from './imports/mapping.js';
+export { completeMapping, suggestMapping } from './imports/mapping.js';
 export type { ImportMapping, ImportPreview, ImportProblem, FieldSource } from './imports/mapping-types.js';
 export type { DataStore } from './db/store.js';

@@ -80,11 +80,13 @@ async function importOne(
       },
     );
     const id = uploaded.import.id;
+    // The server package loads only here, not for every command.
+    const { completeMapping } = await import('@groundswell/server');
     const phase = flags.dryRun === true ? 'preview' : 'commit';
     await call<ImportJson>(`${base}/api/v1/imports/${id}/${phase}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ mapping: { ...uploaded.suggestedMapping, ...mapping } }),
+      body: JSON.stringify({ mapping: completeMapping(uploaded.suggestedMapping, mapping) }),
     });
     for (;;) {
       const status = await call<ImportJson>(`${base}/api/v1/imports/${id}`, { method: 'GET' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMapping, suggestMapping } from './mapping.js';
+import { checkMapping, completeMapping, suggestMapping } from './mapping.js';
 import type { ImportMapping } from './mapping-types.js';
 
 const COLUMNS = ['Month', 'Measure code', 'Ward', 'Numerator', 'Denominator', 'Org code'];
@@ -86,5 +86,40 @@ describe('checkMapping', () => {
         expect(error).toMatchObject({ code: 'invalid_input', field });
       }
     }
+  });
+});
+
+describe('completeMapping', () => {
+  const suggested = {
+    period: { column: 'Month' },
+    unit: { column: 'Ward' },
+    value: { column: 'Bed days' },
+  };
+
+  it('fills the fields a person left out, but not with a column they mapped elsewhere', () => {
+    expect(
+      completeMapping(suggested, { numerator: { column: 'Falls' }, denominator: { column: 'Bed days' } }),
+    ).toEqual({
+      period: { column: 'Month' },
+      unit: { column: 'Ward' },
+      numerator: { column: 'Falls' },
+      denominator: { column: 'Bed days' },
+    });
+  });
+
+  it('drops a suggested value when a numerator and denominator were chosen, and the reverse', () => {
+    expect(completeMapping({ value: { column: 'A' } }, { numerator: { column: 'N' } })).toEqual({
+      numerator: { column: 'N' },
+    });
+    expect(
+      completeMapping(
+        { numerator: { column: 'N' }, denominator: { column: 'D' } },
+        { value: { column: 'V' } },
+      ),
+    ).toEqual({ value: { column: 'V' } });
+    expect(completeMapping(suggested, { unit: { value: 'Ward 10' } })).toEqual({
+      ...suggested,
+      unit: { value: 'Ward 10' },
+    });
   });
 });

@@ -83,6 +83,31 @@ export function suggestMapping(
   return mapping;
 }
 
+/**
+ * A mapping from the fields a person gave, completed by the suggested ones where they are silent.
+ * A suggestion is dropped when it would map a column the person mapped to another field, or
+ * when the person chose the other kind of number (a value, or a numerator and denominator).
+ */
+export function completeMapping(
+  suggested: Partial<ImportMapping>,
+  given: Partial<ImportMapping> = {},
+): Partial<ImportMapping> {
+  const used = new Set(
+    Object.values(given).flatMap((source: FieldSource | undefined) =>
+      source !== undefined && 'column' in source ? [source.column] : [],
+    ),
+  );
+  const fraction = given.numerator !== undefined || given.denominator !== undefined;
+  const kept = Object.entries(suggested).filter(([field, source]: [string, FieldSource | undefined]) => {
+    if (source === undefined || field in given) return false;
+    if ('column' in source && used.has(source.column)) return false;
+    if (field === 'value' && fraction) return false;
+    if ((field === 'numerator' || field === 'denominator') && given.value !== undefined) return false;
+    return true;
+  });
+  return { ...Object.fromEntries(kept), ...given };
+}
+
 function invalid(field: string, message: string): DataError {
   return new DataError('invalid_input', message, { field: `mapping.${field}`, reason: 'invalid_mapping' });
 }

@@ -9,7 +9,7 @@ import { Readable } from 'node:stream';
 import type { DataStore } from '../db/store.js';
 import { DataError } from '../errors.js';
 import type { ImportMapping } from './mapping-types.js';
-import { checkMapping, suggestMapping } from './mapping.js';
+import { checkMapping, completeMapping, suggestMapping } from './mapping.js';
 import { nhsNumberInRow } from './patient-identifiers.js';
 import { createImport, failImport, recordFileFacts } from './repository.js';
 import type { Import } from './repository.js';
@@ -102,13 +102,13 @@ export async function streamImport(store: DataStore, file: StreamImport): Promis
     }
     // The rest of the batch the first rows came from goes with them.
     for (const row of pending) first.push(withoutNhsNumbers(row, columns));
-    const mapping = {
-      ...suggestMapping(
+    const mapping = completeMapping(
+      suggestMapping(
         columns,
         first.slice(0, SAMPLE_ROWS).map((r) => r.cells),
       ),
-      ...file.mapping,
-    } as ImportMapping;
+      file.mapping,
+    ) as ImportMapping;
     checkMapping(mapping, columns, file.organisationId === null);
     let rowCount = 0;
     const facts = (): { byteSize: number; sha256: string; columns: readonly string[]; rowCount: number } => ({
