@@ -9,7 +9,7 @@
 import { pipeline, Readable, Transform } from 'node:stream';
 import type { TransformCallback } from 'node:stream';
 import { parse } from 'csv-parse';
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
 import { TextDecoder } from 'node:util';
 import { DataError } from '../errors.js';
 
@@ -218,9 +218,7 @@ async function drain(items: AsyncIterable<unknown>): Promise<number> {
 
 /** Rows of one worksheet of an .xlsx workbook (empty rows included, so numbering has no gaps). */
 async function* xlsxRows(bytes: Readable, sheet: string | undefined): AsyncGenerator<TableRow> {
-  // exceljs takes a third of a second to load: only when a workbook is read, not at every start.
-  const { default: excel } = await import('exceljs');
-  const workbook = new excel.stream.xlsx.WorkbookReader(bytes, {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(bytes, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
