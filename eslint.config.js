@@ -1,9 +1,10 @@
 // @ts-check
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', '.bench/**', 'scripts/**/*.js'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', '.bench/**', 'scripts/**/*.js', 'packages/web/src/api/schema.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -24,5 +25,6 @@ export default tseslint.config(
       ],
     },
   },
+  { files: ['packages/web/**/*.tsx'], extends: [reactHooks.configs.flat.recommended] },
   { files: ['**/*.js'], extends: [tseslint.configs.disableTypeChecked] },
 );

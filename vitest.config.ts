@@ -5,6 +5,8 @@ const src = (pkg: string): string =>
   fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
 
 export default defineConfig({
+  // The web app's components (packages/web) use React's automatic JSX runtime.
+  oxc: { jsx: { runtime: 'automatic' } },
   resolve: {
     alias: {
       '@groundswell/spc': src('spc'),
@@ -13,7 +15,11 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'packages/web/src/**/*.test.tsx',
+      'packages/web/e2e/**/*.test.ts',
+    ],
     environment: 'node',
     globalSetup: ['scripts/vitest-global-setup.ts'],
     // CI also writes a JSON report, from which .ci/run prints a plain "N passed, N failed" line.

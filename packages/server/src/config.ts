@@ -25,6 +25,8 @@ export interface ServerConfig {
    * otherwise embedded PGlite in `GROUNDSWELL_DATA_DIR` (default ./data/db).
    */
   readonly database: DatabaseConfig;
+  /** The built web app to serve (`GROUNDSWELL_WEB_DIR`; default packages/web/dist). */
+  readonly webDir?: string;
 }
 
 const blankAsAbsent = (value: unknown): unknown =>
@@ -43,6 +45,7 @@ const Env = z.object({
   ),
   DATABASE_POOL_MAX: z.preprocess(blankAsAbsent, z.coerce.number().int().min(1).optional()),
   GROUNDSWELL_DATA_DIR: z.preprocess(blankAsAbsent, z.string().trim().default(DEFAULT_DATA_DIR)),
+  GROUNDSWELL_WEB_DIR: z.preprocess(blankAsAbsent, z.string().trim().optional()),
 });
 
 /** The configuration is invalid: `problems` lists every one (`PORT: must be …`). */
@@ -71,5 +74,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     vars.DATABASE_URL === undefined
       ? { engine: 'pglite', dataDir: resolve(vars.GROUNDSWELL_DATA_DIR) }
       : { engine: 'postgres', url: vars.DATABASE_URL, poolMax: vars.DATABASE_POOL_MAX };
-  return { host: vars.HOST, port: vars.PORT, logLevel: vars.LOG_LEVEL, database };
+  const web = vars.GROUNDSWELL_WEB_DIR === undefined ? {} : { webDir: resolve(vars.GROUNDSWELL_WEB_DIR) };
+  return { host: vars.HOST, port: vars.PORT, logLevel: vars.LOG_LEVEL, database, ...web };
 }

@@ -46,7 +46,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   try {
     await migrate(database);
     await options.prepare?.(database);
-    app = await buildApp({ db: database, logger: { level: config.logLevel } });
+    app = await buildApp({ db: database, logger: { level: config.logLevel }, webDir: config.webDir });
     const where = `${database.engine} database at ${database.location}`;
     const url = await app.listen({
       host: config.host,

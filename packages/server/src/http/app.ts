@@ -25,6 +25,7 @@ import { unitRoutes } from '../units/routes.js';
 import { handleError, handleNotFound } from './error-handler.js';
 import { healthRoutes } from './health.js';
 import { registerOpenApi } from './openapi.js';
+import { registerWeb } from './web.js';
 import type { Api, RouteModule } from './types.js';
 
 /** The prefix of the versioned API. */
@@ -58,6 +59,11 @@ export interface AppOptions {
   readonly bodyLimit?: number;
   /** The largest file an import may upload, in bytes (default 512 MB). */
   readonly maxUploadBytes?: number;
+  /**
+   * The built web app to serve at `/` (default: packages/web/dist, `GROUNDSWELL_WEB_DIR`); false
+   * for the API alone (unknown paths are then all the API's 404).
+   */
+  readonly webDir?: string | false | undefined;
 }
 
 /**
@@ -72,7 +78,6 @@ export async function buildApp(options: AppOptions): Promise<Api> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
-  app.setNotFoundHandler(handleNotFound);
   await registerOpenApi(app);
   const store = storeOf(options.db);
   const deps = { db: store.db, store, maxUploadBytes: options.maxUploadBytes };
@@ -85,6 +90,8 @@ export async function buildApp(options: AppOptions): Promise<Api> {
     },
     { prefix: API_PREFIX },
   );
+  if (options.webDir === false) app.setNotFoundHandler(handleNotFound);
+  else await registerWeb(app, options.webDir);
   await app.ready();
   return app;
 }

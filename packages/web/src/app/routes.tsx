@@ -1,0 +1,30 @@
+/**
+ * @module app/routes
+ * The route table. Every page but the first is loaded when first visited, so the initial script stays small.
+ */
+import { createBrowserRouter } from 'react-router';
+import { Layout } from './Layout';
+import { RouteError } from './RouteError';
+
+/** A page module's default export, loaded on first visit. */
+const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({
+  Component: (await load()).default,
+});
+
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    Component: Layout,
+    ErrorBoundary: RouteError,
+    children: [
+      { index: true, lazy: page(() => import('../pages/HomePage')) },
+      { path: 'organisations/:ref', lazy: page(() => import('../pages/OverviewPage')) },
+      { path: 'organisations/:ref/units/:unitId', lazy: page(() => import('../pages/UnitPage')) },
+      { path: 'series/:seriesId', lazy: page(() => import('../pages/MeasurePage')) },
+      { path: 'measures', lazy: page(() => import('../pages/CataloguePage')) },
+      { path: 'measures/:measureId/compare', lazy: page(() => import('../pages/ComparePage')) },
+      { path: 'imports/new', lazy: page(() => import('../pages/ImportPage')) },
+      { path: '*', lazy: page(() => import('../pages/NotFoundPage')) },
+    ],
+  },
+]);
