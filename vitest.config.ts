@@ -1,8 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const src = (pkg: string): string =>
   fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+
+/** End-to-end tests: a real server and a real browser (packages/web/e2e). */
+const E2E = 'packages/web/e2e/**/*.e2e.test.ts';
 
 export default defineConfig({
   // The web app's components (packages/web) use React's automatic JSX runtime.
@@ -15,17 +18,47 @@ export default defineConfig({
     },
   },
   test: {
-    include: [
-      'packages/*/src/**/*.test.ts',
-      'packages/web/src/**/*.test.tsx',
-      'packages/web/e2e/**/*.test.ts',
-    ],
     environment: 'node',
-    globalSetup: ['scripts/vitest-global-setup.ts'],
     // CI also writes a JSON report, from which .ci/run prints a plain "N passed, N failed" line.
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.vitest-results.json' }]] : ['default'],
     env: { TZ: 'UTC' },
-    // Database suites (packages/server) start PGlite in beforeAll: seconds, not milliseconds.
-    hookTimeout: 60_000,
+    // Two projects, each inheriting the options above (`extends: true`). Each names its own global
+    // setup (none is set above: an inherited one would run once more for every project).
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'packages/web/src/**/*.test.tsx',
+            'packages/web/e2e/**/*.test.ts',
+          ],
+          exclude: [...configDefaults.exclude, E2E],
+          // Builds packages/cli (and the server) once, for the tests that run the real `dist/bin.js`.
+          globalSetup: ['scripts/vitest-global-setup.ts'],
+          // Database suites (packages/server) start PGlite in beforeAll: seconds, not milliseconds.
+          hookTimeout: 60_000,
+          // Database tests take a second or two alone, several times that on a busy 2-core machine.
+          testTimeout: 20_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: [E2E],
+          // The same global setup also builds the web app for this project; the second starts one
+          // Groundswell server (with the demo data) and one Chromium for every e2e file.
+          globalSetup: ['scripts/vitest-global-setup.ts', 'packages/web/e2e/global-setup.ts'],
+          // One browser, one server and two cores: e2e files run one at a time, after the unit
+          // tests (a higher group order), so that timings inside pages do not fight the database suites.
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          hookTimeout: 60_000,
+          testTimeout: 60_000,
+        },
+      },
+    ],
   },
 });

@@ -9,7 +9,7 @@
 import { pipeline, Readable, Transform } from 'node:stream';
 import type { TransformCallback } from 'node:stream';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { TextDecoder } from 'node:util';
 import { DataError } from '../errors.js';
 
@@ -216,9 +216,20 @@ async function drain(items: AsyncIterable<unknown>): Promise<number> {
   return count;
 }
 
+let excel: Promise<typeof ExcelJS> | undefined;
+
+/** exceljs, loaded on first use: it takes a third of a second, which every server start would pay. */
+function loadExcel(): Promise<typeof ExcelJS> {
+  excel ??= import('exceljs').then((module) => module.default);
+  return excel;
+}
+
 /** Rows of one worksheet of an .xlsx workbook (empty rows included, so numbering has no gaps). */
 async function* xlsxRows(bytes: Readable, sheet: string | undefined): AsyncGenerator<TableRow> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(bytes, {
+  // The bytes wait (paused, buffered up to the stream's limit) while the library loads.
+  bytes.pause();
+  const { stream } = await loadExcel();
+  const workbook = new stream.xlsx.WorkbookReader(bytes, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
