@@ -149,7 +149,10 @@ export async function main(argv: readonly string[]): Promise<number> {
         : 2;
     }
     // The server's configuration and data errors (checked by name: the server loads lazily).
-    if (e instanceof Error && (e.name === 'ConfigError' || e.name === 'DataError')) {
+    if (
+      e instanceof Error &&
+      (e.name === 'ConfigError' || e.name === 'DataError' || e.name === 'DatabaseInUseError')
+    ) {
       process.stderr.write(`groundswell: ${e.message}\n`);
       return 2;
     }

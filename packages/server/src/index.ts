@@ -11,6 +11,7 @@ export type { DatabaseConfig } from './db/open.js';
 export type { PgliteConfig, PgliteHandle } from './db/pglite.js';
 export type { PostgresConfig, PostgresHandle } from './db/postgres.js';
 export { migrate, MIGRATIONS_FOLDER } from './db/migrate.js';
+export { DatabaseInUseError } from './db/folder-lock.js';
 export { DataError } from './errors.js';
 export type { DataErrorCode } from './errors.js';
 export type { Page, PageRequest, PageSizes } from './paging.js';

@@ -10,6 +10,7 @@ import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { drizzle, PgliteSession, PgliteTransaction } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
+import { lockFolder } from './folder-lock.js';
 import * as schema from './schema.js';
 import { quoteIdentifier } from './sql.js';
 import type { CsvChunks, DatabaseHandle, Schema, TransactionContext } from './types.js';
@@ -33,12 +34,22 @@ type Tables = ExtractTablesWithRelations<Schema>;
 
 /** Opens (creating if needed) a PGlite database. A new data folder takes seconds (initdb). */
 export async function openPglite(config: PgliteConfig): Promise<PgliteHandle> {
-  if (config.dataDir !== null) await mkdir(config.dataDir, { recursive: true });
+  let release = (): Promise<void> => Promise.resolve();
+  if (config.dataDir !== null) {
+    await mkdir(config.dataDir, { recursive: true });
+    release = await lockFolder(config.dataDir);
+  }
   const location = config.dataDir ?? 'memory://';
-  const client = await PGlite.create(
-    location,
-    config.loadDataDir === undefined ? {} : { loadDataDir: config.loadDataDir },
-  );
+  let client: PGlite;
+  try {
+    client = await PGlite.create(
+      location,
+      config.loadDataDir === undefined ? {} : { loadDataDir: config.loadDataDir },
+    );
+  } catch (error) {
+    await release();
+    throw error;
+  }
   const db = drizzle({ client, schema });
 
   // A drizzle transaction over PGlite's own transaction object, so that COPY with a blob can run
@@ -63,7 +74,13 @@ export async function openPglite(config: PgliteConfig): Promise<PgliteHandle> {
         });
       }),
     migrate: (migrationsFolder) => migrate(db, { migrationsFolder }),
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        await release();
+      }
+    },
   };
 }
 
