@@ -2,7 +2,7 @@
  * @module analysis/engine
  * Stored points → the SPC engine's input, and the chart the measure asks for. Pure: no database.
  */
-import { attributeChart, gChart, runChart, tChart, xmr } from '@groundswell/spc';
+import { attributeChart, gChart, resolveOptions, runChart, tChart, xmr } from '@groundswell/spc';
 import type { ChartType, SpcAnalysis, SpcOptions } from '@groundswell/spc';
 import type { DataType } from '../db/schema/vocabulary.js';
 
@@ -49,11 +49,35 @@ function eventDates(points: readonly StoredPoint[]): { dates: string[]; ghosts: 
 }
 
 /**
+ * Whether a chart with limits would have too few points for them and the options ask for a run
+ * chart then (`belowMinimum: run_chart`, the mdc preset): fewer non-ghosted points than
+ * `minimumPoints`, but at least one. T and G charts keep the engine's own behaviour, and so does
+ * a fraction with a zero denominator (it has no ratio to put on a run chart).
+ */
+function runChartInstead(
+  chartType: ChartType,
+  options: SpcOptions,
+  points: readonly StoredPoint[],
+  denominators: readonly number[] | undefined,
+): boolean {
+  if (chartType === 'run' || chartType === 't' || chartType === 'g') return false;
+  const resolved = resolveOptions(options, chartType);
+  if (resolved.belowMinimum !== 'run_chart') return false;
+  const used = points.reduce((n, point) => (point.ghost ? n : n + 1), 0);
+  if (used === 0 || used >= resolved.minimumPoints) return false;
+  return denominators?.every((d) => d > 0) ?? true;
+}
+
+/**
  * Runs the engine as the measure asks: XmR and run charts on the value (or numerator ÷
  * denominator for proportions and rates), p/p′/u/u′ on numerators and denominators, c on
  * counts, T on event dates (a day's value is its number of events), G on counts between events.
- * With fewer points than the options' minimum, the engine's own behaviour applies (mdc: a run
- * chart with no limits; nhsr: trial limits).
+ *
+ * Too few points for limits: with `belowMinimum: run_chart` (mdc), an XmR or attribute chart is
+ * analysed as a run chart until it has `minimumPoints` non-ghosted points — the median, and the
+ * Anhøj rules (an unusually long run on one side of the median, too few crossings), no limits and
+ * no icons — with a `too_few_points` warning saying so. With `trial_limits` (nhsr) the engine
+ * computes trial limits, and T and G charts keep the engine's own behaviour.
  * @throws {SpcInputError} when the engine refuses the data or options.
  */
 export function analyse(request: AnalysisRequest): SpcAnalysis {
@@ -62,6 +86,16 @@ export function analyse(request: AnalysisRequest): SpcAnalysis {
   const ghosts = points.map((point) => point.ghost);
   const numerators = points.map((point) => (isFraction(dataType) ? point.numerator! : point.value!));
   const denominators = isFraction(dataType) ? points.map((point) => point.denominator!) : undefined;
+  if (runChartInstead(chartType, options, points, denominators)) {
+    const values = denominators ? numerators.map((n, i) => n / denominators[i]!) : numerators;
+    const analysis = runChart({ values, periods, ghosts, targets }, options);
+    const { minimumPoints } = analysis.options;
+    analysis.warnings.unshift({
+      code: 'too_few_points',
+      message: `${analysis.summary.n} points: at least ${minimumPoints} are needed for limits, so this is a run chart`,
+    });
+    return analysis;
+  }
   switch (chartType) {
     case 'xmr':
     case 'run': {

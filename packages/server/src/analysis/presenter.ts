@@ -4,6 +4,7 @@
  * series, its measure, its targets and its icons.
  */
 import type { RunsSummary, SpcAnalysis } from '@groundswell/spc';
+import { SYNTHETIC_SOURCE } from '../demo/synthetic.js';
 import { presentMeasure, presentTarget } from '../measures/presenter.js';
 import { presentSeries } from '../series/presenter.js';
 import type { AnalysisView, SeriesAnalysisView } from './schemas.js';
@@ -28,6 +29,7 @@ export function presentSeriesAnalysis(result: SeriesAnalysis): SeriesAnalysisVie
   return {
     series: presentSeries(result.series),
     measure: presentMeasure(result.measure),
+    synthetic: result.measure.source === SYNTHETIC_SOURCE,
     targets: result.targets.map(presentTarget),
     icons: { variation: result.analysis.summary.variation, assurance: result.analysis.summary.assurance },
     analysis: presentAnalysis(result.analysis),

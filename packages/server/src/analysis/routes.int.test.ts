@@ -1,4 +1,4 @@
-import { attributeChart, tChart, xmr } from '@groundswell/spc';
+import { attributeChart, runChart, tChart, xmr } from '@groundswell/spc';
 import type { SpcAnalysis } from '@groundswell/spc';
 import { expect } from 'vitest';
 import type { Database } from '../db/types.js';
@@ -8,7 +8,9 @@ import { upsertObservations } from '../observations/repository.js';
 import type { ObservationInput } from '../observations/input.js';
 import { body, withApp } from '../test-support/app.js';
 import { describeEachEngine } from '../test-support/database.js';
-import { aSeries, months, USER } from '../test-support/fixtures.js';
+import { SYNTHETIC_SOURCE } from '../demo/synthetic.js';
+import { ensureSeries } from '../series/repository.js';
+import { aMeasure, anOrganisation, aSeries, months, USER } from '../test-support/fixtures.js';
 import type { SeriesAnalysisView } from './schemas.js';
 
 const VALUES = [12, 15, 11, 14, 13, 16, 12, 18, 21, 22, 19, 23, 24, 22, 25, 26, 24, 27, 29, 28];
@@ -57,11 +59,14 @@ describeEachEngine('HTTP analysis', ({ test }) => {
     });
     expect(result.series.id).toBe(series.id);
     expect(result.measure).toMatchObject({ id: measure.id, chartType: 'xmr' });
+    expect(result.synthetic).toBe(false);
     expect(result.targets.map((t) => t.value)).toEqual([20, 25]);
     expect(result.analysis.partitions).toHaveLength(2);
   });
 
-  test('with fewer than 13 points the analysis is the engine’s run-chart behaviour', async ({ db }) => {
+  test('with fewer than 13 points the analysis is a run chart (Anhøj rules on the median) until there are enough', async ({
+    db,
+  }) => {
     const { series } = await aSeries(db);
     const periods = months(8);
     await write(
@@ -69,9 +74,26 @@ describeEachEngine('HTTP analysis', ({ test }) => {
       periods.map((period, i) => ({ seriesId: series.id, period, value: VALUES[i]! })),
     );
     const result = await analysisOf(db, series.id);
-    const direct = xmr({ values: VALUES.slice(0, 8), periods });
-    expect(result.analysis).toEqual(asJson(direct));
+    const direct = runChart({ values: VALUES.slice(0, 8), periods });
+    const json = asJson(direct) as { points: unknown; runs: unknown };
+    expect(result.analysis.chart).toBe('run');
+    expect(result.analysis.points).toEqual(json.points);
     expect(result.analysis.summary.limitsShown).toBe(false);
+    expect(result.analysis.summary.runs).toEqual(direct.summary.runs);
+    expect(result.analysis.runs).toEqual(json.runs);
+    expect(result.analysis.warnings.map((w) => w.code)).toContain('too_few_points');
+    expect(result.icons).toEqual({ variation: 'none', assurance: null });
+    // The measure's chart is still XmR: with 13 points it has limits.
+    expect(result.measure.chartType).toBe('xmr');
+    await write(
+      db,
+      months(13)
+        .slice(8)
+        .map((period, i) => ({ seriesId: series.id, period, value: VALUES[8 + i]! })),
+    );
+    const enough = await analysisOf(db, series.id);
+    expect(enough.analysis.chart).toBe('xmr');
+    expect(enough.analysis.summary.limitsShown).toBe(true);
   });
 
   test('a proportion measure is analysed on a p chart from numerators and denominators', async ({ db }) => {
@@ -110,6 +132,13 @@ describeEachEngine('HTTP analysis', ({ test }) => {
     const dates = ['2024-01-03', '2024-01-20', '2024-02-11', '2024-02-11', '2024-03-01', '2024-03-30'];
     const direct = tChart({ dates, ghosts: dates.map(() => false) });
     expect(result.analysis).toEqual(asJson(direct));
+  });
+
+  test('a synthetic demo measure is marked as such', async ({ db }) => {
+    const organisation = await anOrganisation(db);
+    const measure = await aMeasure(db, organisation.id, { source: SYNTHETIC_SOURCE });
+    const series = await ensureSeries(db, { measureId: measure.id, organisationId: organisation.id });
+    expect((await analysisOf(db, series.id)).synthetic).toBe(true);
   });
 
   test('GET /series/:id/analysis is a 404 for an unknown series and a 400 for a malformed id', async ({

@@ -103,6 +103,9 @@ export type AnalysisView = z.infer<typeof AnalysisView>;
 export const SeriesAnalysisView = z.object({
   series: SeriesView,
   measure: MeasureView,
+  synthetic: z
+    .boolean()
+    .describe('The data are synthetic demo data made up by the demo loader (not real figures): say so'),
   targets: z.array(TargetView).describe('The target timeline that applies'),
   icons: z.object({
     variation: z.enum(VARIATION_ICONS),

@@ -1,7 +1,8 @@
 /**
  * @module analysis/service
  * A series with its full SPC analysis: load the series, its measure (chart type, data type,
- * options), its points and the target timeline that applies, then run the engine.
+ * options, with the series' own options over them), its points and the target timeline that
+ * applies, then run the engine.
  */
 import type { SpcAnalysis } from '@groundswell/spc';
 import type { Database } from '../db/types.js';
@@ -14,6 +15,7 @@ import type { Series } from '../series/repository.js';
 import { requireSeries } from '../series/service.js';
 import { analyse, plottable } from './engine.js';
 import type { StoredPoint } from './engine.js';
+import { effectiveSpcOptions } from './options.js';
 
 /** A series, its measure, the targets that apply and the analysis of its points. */
 export interface SeriesAnalysis {
@@ -34,7 +36,7 @@ function pointTargets(
 }
 
 /**
- * Analyses a series as its measure asks.
+ * Analyses a series as its measure asks, with the series' own SPC options over the measure's.
  * @throws {DataError} `not_found` for an unknown series.
  * @throws {SpcInputError} when the engine refuses the stored data or options.
  */
@@ -48,7 +50,7 @@ export async function analyseSeries(db: Database, seriesId: string): Promise<Ser
   const analysis = analyse({
     chartType: measure.chartType,
     dataType: measure.dataType,
-    options: measure.spcOptions,
+    options: effectiveSpcOptions(measure.spcOptions, series.spcOptions),
     points,
     targets: pointTargets(measure, targets, points),
   });

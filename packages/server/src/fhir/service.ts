@@ -2,6 +2,7 @@
  * @module fhir/service
  * A series as a FHIR Bundle of MeasureReports.
  */
+import { effectiveSpcOptions } from '../analysis/options.js';
 import type { Database } from '../db/types.js';
 import { seriesContext } from '../exports/context.js';
 import { readSeries } from '../observations/repository.js';
@@ -15,8 +16,13 @@ import type { ReportBundle } from './export.js';
 export async function seriesBundle(db: Database, seriesId: string): Promise<ReportBundle> {
   const context = await seriesContext(db, seriesId);
   const points = await readSeries(db, context.series.id);
+  // The series' own SPC options (its improvement direction) over the measure's.
+  const measure = {
+    ...context.measure,
+    spcOptions: effectiveSpcOptions(context.measure.spcOptions, context.series.spcOptions),
+  };
   return toBundle(
-    { measure: context.measure, organisation: context.organisation, unit: context.unitDisplay },
+    { measure, organisation: context.organisation, unit: context.unitDisplay },
     points,
     new Date(),
   );

@@ -97,6 +97,29 @@ export async function readSeries(
 }
 
 /**
+ * One stored point of a series, if there is one; `forUpdate` locks it until the transaction ends
+ * (for a change made from what it holds).
+ */
+export async function readObservation(
+  db: Database,
+  seriesId: string,
+  period: string,
+  { forUpdate = false }: { readonly forUpdate?: boolean } = {},
+): Promise<Observation | undefined> {
+  const query = db
+    .select(OBSERVATION_COLUMNS)
+    .from(observations)
+    .where(
+      and(
+        eq(observations.seriesId, requireUuid('seriesId', seriesId)),
+        eq(observations.period, requireIsoDate('period', period)),
+      ),
+    );
+  const [row] = forUpdate ? await query.for('update') : await query;
+  return row;
+}
+
+/**
  * A series' points in period order, optionally within a range of periods, a page at a time (by
  * default 1,000 points, at most 10,000: `OBSERVATION_PAGE_SIZES`).
  */

@@ -1,13 +1,22 @@
 /**
  * @module observations/routes
- * `GET /series/:id/observations`, `POST /series/:id/observations` (a batch upsert).
+ * `GET /series/:id/observations`, `POST /series/:id/observations` (a batch upsert),
+ * `PATCH /series/:id/observations/:period` (ghost a point or bring it back).
  */
 import { ERROR_RESPONSES } from '../http/errors.js';
 import { IdParams } from '../http/schemas.js';
 import type { Api, RouteDeps } from '../http/types.js';
 import { presentObservation } from './presenter.js';
-import { ListObservationsQuery, MergeCountsView, ObservationList, WriteObservationsBody } from './schemas.js';
-import { seriesObservations, writeSeriesObservations } from './service.js';
+import {
+  ListObservationsQuery,
+  MergeCountsView,
+  ObservationList,
+  ObservationParams,
+  ObservationView,
+  SetGhostBody,
+  WriteObservationsBody,
+} from './schemas.js';
+import { seriesObservations, setObservationGhost, writeSeriesObservations } from './service.js';
 
 const tags = ['observations'];
 
@@ -45,6 +54,25 @@ export function observationRoutes(api: Api, { db }: RouteDeps): void {
     async (request) => {
       const { rows, importId, userId } = request.body;
       return writeSeriesObservations(db, request.params.id, rows, { importId, userId });
+    },
+  );
+
+  api.patch(
+    '/series/:id/observations/:period',
+    {
+      schema: {
+        tags,
+        summary:
+          'Ghost a point (left out of every calculation, still drawn) or bring it back; its numbers are kept and the change is kept as a revision',
+        params: ObservationParams,
+        body: SetGhostBody,
+        response: { 200: ObservationView, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => {
+      const { id, period } = request.params;
+      const point = await setObservationGhost(db, id, period, request.body.ghost, request.body.userId);
+      return presentObservation(point);
     },
   );
 }

@@ -62,3 +62,13 @@ export const MergeCountsView = z
     unchanged: z.number().int().describe('Points sent again with the same numbers'),
   })
   .meta({ id: 'MergeCounts' });
+
+/** `/series/:id/observations/:period`. */
+export const ObservationParams = z.object({ id: Id, period: IsoDate });
+
+/** `PATCH /series/:id/observations/:period`: ghost a point or bring it back. */
+export const SetGhostBody = z.strictObject({
+  ghost: z.boolean().describe('true: leave the point out of every calculation (it is still drawn)'),
+  userId: Id.optional().describe('The user making the change (until sign-in exists)'),
+});
+export type SetGhostBody = z.infer<typeof SetGhostBody>;

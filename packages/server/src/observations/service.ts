@@ -3,11 +3,12 @@
  * Reading and writing one series' points, the series checked first.
  */
 import type { Database } from '../db/types.js';
+import { DataError } from '../errors.js';
 import type { Page, PageRequest } from '../paging.js';
 import { requireSeries } from '../series/service.js';
 import type { ObservationInput, Provenance } from './input.js';
 import type { MergeCounts } from './merge.js';
-import { readSeriesPage, upsertObservations } from './repository.js';
+import { readObservation, readSeriesPage, upsertObservations } from './repository.js';
 import type { Observation, PeriodRange } from './repository.js';
 
 /** A point of one series (the series is given separately). */
@@ -51,4 +52,45 @@ export async function writeSeriesObservations(
   const series = await requireSeries(db, seriesId);
   const rows = points.map((point) => ({ ...point, seriesId: series.id }));
   return upsertObservations(db, rows, provenanceOf(source));
+}
+
+/**
+ * The user recorded as making a change from the web app until sign-in exists (issue 6), when the
+ * request names none: revisions need a user or an import.
+ */
+export const UNSIGNED_EDITOR = '00000000-0000-4000-8000-000000000000';
+
+/**
+ * Ghosts a stored point (left out of every calculation, still drawn) or brings it back, keeping
+ * its numbers: a change like any other write, so the previous state is kept as a revision, the
+ * point's provenance becomes the user, and the series' `data_version` moves on. Setting the flag
+ * it already has changes nothing.
+ * @returns the point as now stored.
+ * @throws {DataError} `not_found` (series; `period` when the series has no point there),
+ * `invalid_input`.
+ */
+export async function setObservationGhost(
+  db: Database,
+  seriesId: string,
+  period: string,
+  ghost: boolean,
+  userId: string = UNSIGNED_EDITOR,
+): Promise<Observation> {
+  return db.transaction(async (tx) => {
+    const series = await requireSeries(tx, seriesId);
+    const point = await readObservation(tx, series.id, period, { forUpdate: true });
+    if (point === undefined) {
+      throw new DataError('not_found', 'the series has no point for this period', { field: 'period' });
+    }
+    if (point.ghost === ghost) return point;
+    const { value, numerator, denominator } = point;
+    await upsertObservations(
+      tx,
+      [{ seriesId: series.id, period: point.period, value, numerator, denominator, ghost }],
+      {
+        userId,
+      },
+    );
+    return (await readObservation(tx, series.id, point.period))!;
+  });
 }

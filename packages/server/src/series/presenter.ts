@@ -3,6 +3,7 @@
  * The exact fields of a series the API sends.
  */
 import type { Series } from './repository.js';
+import type { SpcOptionsBody } from '../measures/schemas.js';
 import type { SeriesView } from './schemas.js';
 
 /** A series for the API. */
@@ -12,6 +13,7 @@ export function presentSeries(series: Series): SeriesView {
     measureId: series.measureId,
     organisationId: series.organisationId,
     unitId: series.unitId,
+    spcOptions: series.spcOptions as SpcOptionsBody | null,
     createdAt: series.createdAt.toISOString(),
   };
 }

@@ -9,6 +9,7 @@ import { asDataError } from '../db/constraints.js';
 import { measures, measureSeries } from '../db/schema.js';
 import type { Database } from '../db/types.js';
 import { DataError } from '../errors.js';
+import type { StoredSpcOptions } from '../measures/spc-options.js';
 import { decodeCursor, pageLimit, toPage } from '../paging.js';
 import type { Page, PageRequest } from '../paging.js';
 import { requireUuid } from '../validation.js';
@@ -90,6 +91,25 @@ export async function getSeries(db: Database, id: string): Promise<Series | unde
     .select()
     .from(measureSeries)
     .where(eq(measureSeries.id, requireUuid('id', id)));
+  return row;
+}
+
+/**
+ * Replaces a series' own SPC options (null: none), already checked (see `updateSeries`), and moves
+ * its `data_version` on in the same statement, so that cached analyses and dashboards of it are
+ * never used again (analysis/cache.ts).
+ * @returns the series as now stored, or undefined when no series has this id.
+ */
+export async function setSeriesSpcOptions(
+  db: Database,
+  id: string,
+  spcOptions: StoredSpcOptions | null,
+): Promise<Series | undefined> {
+  const [row] = await db
+    .update(measureSeries)
+    .set({ spcOptions, dataVersion: sql`${measureSeries.dataVersion} + 1` })
+    .where(eq(measureSeries.id, requireUuid('id', id)))
+    .returning();
   return row;
 }
 

@@ -1,14 +1,15 @@
 /**
  * @module series/routes
- * `GET /series`, `POST /series` (find or create), `GET /series/:id`.
+ * `GET /series`, `POST /series` (find or create), `GET /series/:id`, `PATCH /series/:id` (its own
+ * SPC options).
  */
 import { ERROR_RESPONSES } from '../http/errors.js';
 import { IdParams } from '../http/schemas.js';
 import type { Api, RouteDeps } from '../http/types.js';
 import { presentSeries } from './presenter.js';
 import { ensureSeries, listSeriesPage } from './repository.js';
-import { EnsureSeriesBody, ListSeriesQuery, SeriesList, SeriesView } from './schemas.js';
-import { requireSeries } from './service.js';
+import { EnsureSeriesBody, ListSeriesQuery, SeriesList, SeriesView, UpdateSeriesBody } from './schemas.js';
+import { requireSeries, updateSeries } from './service.js';
 
 const tags = ['series'];
 
@@ -54,5 +55,20 @@ export function seriesRoutes(api: Api, { db }: RouteDeps): void {
       },
     },
     async (request) => presentSeries(await requireSeries(db, request.params.id)),
+  );
+
+  api.patch(
+    '/series/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          "Change a series' own SPC options (rebase, baseline, preset, direction for this series alone, merged over the measure's)",
+        params: IdParams,
+        body: UpdateSeriesBody,
+        response: { 200: SeriesView, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => presentSeries(await updateSeries(db, request.params.id, request.body)),
   );
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { Id, PageQuery, pageOf, Timestamp } from '../http/schemas.js';
+import { SpcOptionsSchema } from '../measures/schemas.js';
 
 /** A series as the API returns it. */
 export const SeriesView = z
@@ -12,6 +13,9 @@ export const SeriesView = z
     measureId: Id,
     organisationId: Id,
     unitId: Id.nullable().describe('null: the organisation as a whole'),
+    spcOptions: SpcOptionsSchema.nullable().describe(
+      "This series' own SPC options, merged over the measure's when it is analysed; null: none",
+    ),
     createdAt: Timestamp,
   })
   .meta({ id: 'Series' });
@@ -35,3 +39,13 @@ export const ListSeriesQuery = PageQuery.extend({
   unitId: Id.optional().describe("Only this unit's series"),
 });
 export type ListSeriesQuery = z.infer<typeof ListSeriesQuery>;
+
+/** `PATCH /series/:id`: the fields to change. */
+export const UpdateSeriesBody = z.strictObject({
+  spcOptions: SpcOptionsSchema.nullable()
+    .optional()
+    .describe(
+      "This series' own SPC options (replaced as a whole), merged over the measure's wherever the series is analysed: a rebase, baseline, preset or direction for this organisation's chart alone. null: none (the measure's options apply)",
+    ),
+});
+export type UpdateSeriesBody = z.infer<typeof UpdateSeriesBody>;

@@ -104,8 +104,11 @@ export const measureTargets = pgTable(
 /**
  * A series: one measure recorded by one organisation, for one of its units or (`unit_id` null)
  * for the organisation as a whole. Observations and annotations belong to a series. The unit
- * must belong to the organisation (composite foreign key). `data_version` goes up with every
- * change to the series' observations or annotations, so that analyses can be cached by it.
+ * must belong to the organisation (composite foreign key). `spc_options` (null: none) are this
+ * series' own SPC options, merged over the measure's wherever the series is analysed (a rebase,
+ * baseline, preset or direction of one organisation's chart of a shared measure). `data_version`
+ * goes up with every change to the series' observations, annotations or options, so that
+ * analyses can be cached by it.
  */
 export const measureSeries = pgTable(
   'measure_series',
@@ -118,6 +121,7 @@ export const measureSeries = pgTable(
       .notNull()
       .references(() => organisations.id),
     unitId: uuid('unit_id'),
+    spcOptions: jsonb('spc_options').$type<StoredSpcOptions>(),
     dataVersion: bigint('data_version', { mode: 'number' }).notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -128,6 +132,10 @@ export const measureSeries = pgTable(
       columns: [t.unitId, t.organisationId],
       foreignColumns: [units.id, units.organisationId],
     }),
+    check(
+      'measure_series_spc_options_check',
+      sql`${t.spcOptions} is null or jsonb_typeof(${t.spcOptions}) = 'object'`,
+    ),
     index('measure_series_organisation_idx').on(t.organisationId),
     index('measure_series_unit_idx').on(t.unitId),
   ],

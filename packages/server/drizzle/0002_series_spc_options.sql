@@ -1,0 +1,2 @@
+ALTER TABLE "measure_series" ADD COLUMN "spc_options" jsonb;--> statement-breakpoint
+ALTER TABLE "measure_series" ADD CONSTRAINT "measure_series_spc_options_check" CHECK ("measure_series"."spc_options" is null or jsonb_typeof("measure_series"."spc_options") = 'object');
