@@ -17,6 +17,7 @@ import type { StoredSpcOptions } from '../measures/spc-options.js';
 import { normaliseOdsCode } from '../organisations/repository.js';
 import { isUuid } from '../validation.js';
 import type { StoredPoint } from '../analysis/engine.js';
+import { effectiveSpcOptions } from '../analysis/options.js';
 
 /** Which of an organisation's series a dashboard shows (the filters applied in SQL). */
 export interface SeriesFilter {
@@ -55,13 +56,18 @@ export interface DashboardSeriesRow {
   readonly dataVersion: string;
   readonly measureId: string;
   readonly measureVersion: string;
+  /** The measure's owner; null: a shared definition that any organisation may record. */
+  readonly ownerOrganisationId: string | null;
   readonly code: string;
   readonly name: string;
+  /** Where the measure's data come from (the demo loader's synthetic measures say so here). */
+  readonly source: string | null;
   readonly domain: Domain;
   readonly dataType: DataType;
   readonly chartType: ChartType;
   readonly unitLabel: string;
   readonly visibility: Visibility;
+  /** The measure's SPC options with the series' own over them (`effectiveSpcOptions`). */
   readonly spcOptions: StoredSpcOptions;
 }
 
@@ -232,32 +238,73 @@ export async function readDashboardVersion(
   };
 }
 
+/** A series row as the database gives it, with `SERIES_COLUMNS`. */
+export interface RawSeriesRow {
+  readonly id: string;
+  readonly unit_id: string | null;
+  readonly unit_name: string | null;
+  readonly data_version: string;
+  readonly measure_id: string;
+  readonly measure_version: string;
+  readonly owner_organisation_id: string | null;
+  readonly code: string;
+  readonly name: string;
+  readonly source: string | null;
+  readonly domain: Domain;
+  readonly data_type: DataType;
+  readonly chart_type: ChartType;
+  readonly unit_label: string;
+  readonly visibility: Visibility;
+  readonly spc_options: StoredSpcOptions | string;
+  /** The series' own options (null: none). */
+  readonly series_spc_options: StoredSpcOptions | string | null;
+}
+
+/**
+ * The select list of a series row (`RawSeriesRow`), from `measure_series s` joined to `measures m`
+ * and left-joined to `units u`.
+ */
+export const SERIES_COLUMNS = sql`s.id, s.unit_id, u.name as unit_name, s.data_version::text as data_version,
+  m.id as measure_id, ${MEASURE_VERSION} as measure_version, m.owner_organisation_id, m.code, m.name,
+  m.source, m.domain, m.data_type, m.chart_type, m.unit_label, m.visibility, m.spc_options,
+  s.spc_options as series_spc_options`;
+
+/** A series row from its raw form. */
+export function toSeriesRow(row: RawSeriesRow): DashboardSeriesRow {
+  return {
+    id: row.id,
+    unitId: row.unit_id,
+    unitName: row.unit_name,
+    dataVersion: row.data_version,
+    measureId: row.measure_id,
+    measureVersion: row.measure_version,
+    ownerOrganisationId: row.owner_organisation_id,
+    code: row.code,
+    name: row.name,
+    source: row.source,
+    domain: row.domain,
+    dataType: row.data_type,
+    chartType: row.chart_type,
+    unitLabel: row.unit_label,
+    visibility: row.visibility,
+    spcOptions: effectiveSpcOptions(jsonOf(row.spc_options), jsonOf(row.series_spc_options)),
+  };
+}
+
+/** A jsonb column as read: an object, or its text from drivers that do not parse it. */
+function jsonOf<T>(value: T | string): T {
+  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
+}
+
 /** The matching series of an organisation, in dashboard order, with their measures and versions. */
 export async function readDashboardSeries(
   db: Database,
   organisationId: string,
   filter: SeriesFilter,
 ): Promise<DashboardSeriesRow[]> {
-  const rows = await queryRows<{
-    id: string;
-    unit_id: string | null;
-    unit_name: string | null;
-    data_version: string;
-    measure_id: string;
-    measure_version: string;
-    code: string;
-    name: string;
-    domain: Domain;
-    data_type: DataType;
-    chart_type: ChartType;
-    unit_label: string;
-    visibility: Visibility;
-    spc_options: StoredSpcOptions | string;
-  }>(
+  const rows = await queryRows<RawSeriesRow>(
     db,
-    sql`select s.id, s.unit_id, u.name as unit_name, s.data_version::text as data_version,
-        m.id as measure_id, ${MEASURE_VERSION} as measure_version, m.code, m.name, m.domain,
-        m.data_type, m.chart_type, m.unit_label, m.visibility, m.spc_options
+    sql`select ${SERIES_COLUMNS}
       from organisations o
       join measure_series s on s.organisation_id = o.id
       join measures m on m.id = s.measure_id
@@ -265,25 +312,7 @@ export async function readDashboardSeries(
       where o.id = ${organisationId}::uuid and ${seriesConditions(filter, sql`o.id`, asParam)}
       order by lower(m.name) collate "C", m.id, s.unit_id is not null, lower(u.name) collate "C", s.id`,
   );
-  return rows.map((row) => ({
-    id: row.id,
-    unitId: row.unit_id,
-    unitName: row.unit_name,
-    dataVersion: row.data_version,
-    measureId: row.measure_id,
-    measureVersion: row.measure_version,
-    code: row.code,
-    name: row.name,
-    domain: row.domain,
-    dataType: row.data_type,
-    chartType: row.chart_type,
-    unitLabel: row.unit_label,
-    visibility: row.visibility,
-    spcOptions:
-      typeof row.spc_options === 'string'
-        ? (JSON.parse(row.spc_options) as StoredSpcOptions)
-        : row.spc_options,
-  }));
+  return rows.map(toSeriesRow);
 }
 
 /** Every point of these series, in period order, by series id. */

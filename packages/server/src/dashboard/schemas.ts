@@ -33,6 +33,18 @@ export const ASSURANCE_ICONS = ['pass', 'hit_or_miss', 'fail'] as const satisfie
 export const DEFAULT_SPARKLINE_POINTS = 60;
 export const MAX_SPARKLINE_POINTS = 1000;
 
+/** `points`: how many of the latest points each sparkline shows (the dashboard's and a comparison's). */
+export const SparklinePoints = z.coerce
+  .number()
+  .int()
+  .min(0)
+  .max(MAX_SPARKLINE_POINTS)
+  .optional()
+  .describe(
+    `How many of the latest points each sparkline shows, 0 to ${MAX_SPARKLINE_POINTS} ` +
+      `(default ${DEFAULT_SPARKLINE_POINTS}); the analysis always uses every point`,
+  );
+
 /** `GET /organisations/:ref/dashboard`: filters. */
 export const DashboardQuery = z.object({
   unit: z
@@ -59,16 +71,7 @@ export const DashboardQuery = z.object({
     .enum([...ASSURANCE_ICONS, 'none'])
     .optional()
     .describe('Only series with this assurance icon; `none`: without one (no target, or no limits)'),
-  points: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(MAX_SPARKLINE_POINTS)
-    .optional()
-    .describe(
-      `How many of the latest points each sparkline shows, 0 to ${MAX_SPARKLINE_POINTS} ` +
-        `(default ${DEFAULT_SPARKLINE_POINTS}); the analysis always uses every point`,
-    ),
+  points: SparklinePoints,
 });
 export type DashboardQuery = z.infer<typeof DashboardQuery>;
 
@@ -116,6 +119,10 @@ export type SparklineView = z.infer<typeof SparklineView>;
 export const DashboardMeasureView = z
   .object({
     id: Id,
+    ownerOrganisationId: Id.nullable().describe(
+      'The organisation that owns the definition; null: a shared (national) definition, which others record ' +
+        'too and which `GET /measures/{id}/comparison` compares across organisations',
+    ),
     code: z.string(),
     name: z.string(),
     domain: z.enum(DOMAINS),
@@ -126,6 +133,9 @@ export const DashboardMeasureView = z
       .describe('Which way is better (the SPC options after preset defaults)'),
     unitLabel: z.string().describe('What the numbers count: `%`, `patients`…'),
     visibility: z.enum(VISIBILITIES),
+    synthetic: z
+      .boolean()
+      .describe('The data are synthetic demo data made up by the demo loader (not real figures): say so'),
   })
   .meta({ id: 'DashboardMeasure' });
 

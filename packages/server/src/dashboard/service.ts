@@ -15,19 +15,16 @@
  */
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
-import { AnalysisCache, LruCache } from '../analysis/cache.js';
+import { LruCache } from '../analysis/cache.js';
 import type { Database } from '../db/types.js';
+import { SYNTHETIC_SOURCE } from '../demo/synthetic.js';
 import { isUuid } from '../validation.js';
-import { seriesCard, sparkline, summaryMatrix } from './cards.js';
+import { CardStore } from './card-store.js';
+import type { TargetReader } from './card-store.js';
+import { sparkline, summaryMatrix } from './cards.js';
 import type { SeriesCard } from './cards.js';
 import { entityTag } from './conditional.js';
-import {
-  readAnnotationCounts,
-  readDashboardSeries,
-  readDashboardVersion,
-  readPoints,
-  readTargetTimelines,
-} from './repository.js';
+import { readDashboardSeries, readDashboardVersion, readTargetTimelines } from './repository.js';
 import type { DashboardSeriesRow, DashboardVersion, SeriesFilter } from './repository.js';
 import { DEFAULT_SPARKLINE_POINTS } from './schemas.js';
 import type { DashboardQuery, DashboardSeriesView, DashboardView } from './schemas.js';
@@ -38,7 +35,7 @@ const gzip = promisify(gzipCallback);
  * The version of the response's form and of what makes it: part of every entity tag. Change it
  * whenever the JSON or the analysis behind it changes, so that clients do not keep old bodies.
  */
-export const DASHBOARD_FORMAT = 'dashboard-1';
+export const DASHBOARD_FORMAT = 'dashboard-2';
 
 /** How much the caches may hold. */
 export interface DashboardCacheLimits {
@@ -51,13 +48,7 @@ export interface DashboardCacheLimits {
   readonly maxResponseBytes?: number | undefined;
 }
 
-/**
- * About how much memory a card takes, a little over what was measured (6 KB with 60 points, 45 KB
- * with 600): its sparkline columns dominate.
- */
-export function cardBytes(card: SeriesCard): number {
-  return 2048 + card.spark.periods.length * 80;
-}
+export { cardBytes } from './card-store.js';
 
 /** A serialised dashboard. */
 export interface DashboardBody {
@@ -107,14 +98,14 @@ function seriesFilter(query: DashboardQuery): SeriesFilter {
 /** The dashboards of one server process, with its caches. */
 export class DashboardService {
   readonly #db: Database;
-  readonly #cards: AnalysisCache<SeriesCard>;
+  readonly #cards: CardStore;
   readonly #responses: LruCache<string, DashboardBody>;
   /** Builds under way, by key and entity tag: concurrent requests for the same one share it. */
   readonly #building = new Map<string, Promise<DashboardBody>>();
 
   constructor(db: Database, limits: DashboardCacheLimits = {}) {
     this.#db = db;
-    this.#cards = new AnalysisCache({ maxBytes: limits.maxCardBytes ?? 64 * 2 ** 20, sizeOf: cardBytes });
+    this.#cards = new CardStore(limits.maxCardBytes ?? 64 * 2 ** 20);
     this.#responses = new LruCache({
       maxBytes: limits.maxResponseBytes ?? 64 * 2 ** 20,
       sizeOf: (body) => body.json.length + body.gzip.length,
@@ -179,38 +170,49 @@ export class DashboardService {
   }
 
   /** Each series' card: from the cache when its versions match, otherwise read and analysed. */
-  async #cardsFor(
+  #cardsFor(
     db: Database,
     organisationId: string,
     rows: readonly DashboardSeriesRow[],
   ): Promise<SeriesCard[]> {
-    const cards: (SeriesCard | undefined)[] = rows.map((row) => this.#cards.get(row.id, row));
-    const missing = rows.filter((_, i) => cards[i] === undefined);
-    if (missing.length === 0) return cards as SeriesCard[];
-    const ids = missing.map((row) => row.id);
-    // One query after another: inside a transaction there is one connection.
-    const points = await readPoints(db, ids);
-    const annotations = await readAnnotationCounts(db, ids);
-    const targets = await readTargetTimelines(
-      db,
-      [...new Set(missing.map((row) => row.measureId))],
-      organisationId,
-    );
-    return rows.map((row, i) => {
-      const cached = cards[i];
-      if (cached !== undefined) return cached;
-      const card = seriesCard({
-        chartType: row.chartType,
-        dataType: row.dataType,
-        spcOptions: row.spcOptions,
-        points: points.get(row.id) ?? [],
-        targets: targets.get(row.measureId) ?? [],
-        annotations: annotations.get(row.id) ?? new Map(),
-      });
-      this.#cards.set(row.id, row, card);
-      return card;
-    });
+    const targets: TargetReader<DashboardSeriesRow> = async (tx, missing) => {
+      const timelines = await readTargetTimelines(
+        tx,
+        [...new Set(missing.map((row) => row.measureId))],
+        organisationId,
+      );
+      return (row) => timelines.get(row.measureId) ?? [];
+    };
+    return this.#cards.cardsFor(db, rows, targets);
   }
+}
+
+/** A series row as the dashboard (and a comparison) shows it: its measure, unit and card. */
+export function seriesView(row: DashboardSeriesRow, card: SeriesCard, points: number): DashboardSeriesView {
+  return {
+    id: row.id,
+    measure: {
+      id: row.measureId,
+      ownerOrganisationId: row.ownerOrganisationId,
+      code: row.code,
+      name: row.name,
+      domain: row.domain,
+      dataType: row.dataType,
+      chartType: row.chartType,
+      direction: card.direction,
+      unitLabel: row.unitLabel,
+      visibility: row.visibility,
+      synthetic: row.source === SYNTHETIC_SOURCE,
+    },
+    unit: row.unitId === null ? null : { id: row.unitId, name: row.unitName ?? '' },
+    pointCount: card.pointCount,
+    latest: card.latest,
+    target: card.target,
+    icons: { variation: card.variation, assurance: card.assurance },
+    warnings: [...card.warnings],
+    annotationCount: card.annotationCount,
+    sparkline: sparkline(card.spark, points),
+  };
 }
 
 /** The response from the series, their cards and the query. */
@@ -226,28 +228,7 @@ export function assemble(
     const card = cards[i]!;
     if (query.variation !== undefined && card.variation !== query.variation) return;
     if (query.assurance !== undefined && (card.assurance ?? 'none') !== query.assurance) return;
-    series.push({
-      id: row.id,
-      measure: {
-        id: row.measureId,
-        code: row.code,
-        name: row.name,
-        domain: row.domain,
-        dataType: row.dataType,
-        chartType: row.chartType,
-        direction: card.direction,
-        unitLabel: row.unitLabel,
-        visibility: row.visibility,
-      },
-      unit: row.unitId === null ? null : { id: row.unitId, name: row.unitName ?? '' },
-      pointCount: card.pointCount,
-      latest: card.latest,
-      target: card.target,
-      icons: { variation: card.variation, assurance: card.assurance },
-      warnings: [...card.warnings],
-      annotationCount: card.annotationCount,
-      sparkline: sparkline(card.spark, points),
-    });
+    series.push(seriesView(row, card, points));
   });
   return {
     organisation: version.organisation,

@@ -10,6 +10,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { analysisRoutes } from '../analysis/routes.js';
 import { annotationRoutes } from '../annotations/routes.js';
+import { comparisonRoutes } from '../comparison/routes.js';
 import { dashboardRoutes } from '../dashboard/routes.js';
 import { storeOf } from '../db/store.js';
 import type { DataStore } from '../db/store.js';
@@ -43,6 +44,7 @@ const ROUTES: readonly RouteModule[] = [
   exportRoutes,
   fhirRoutes,
   dashboardRoutes,
+  comparisonRoutes,
   importRoutes,
 ];
 

@@ -40,11 +40,13 @@ export async function registerWeb(app: Api, dir: string | undefined): Promise<vo
       root,
       wildcard: false,
       index: false,
+      // The build holds Brotli and gzip copies of its text files (packages/web/vite.config.ts).
+      preCompressed: true,
       cacheControl: false,
       setHeaders: (res, path) => {
         res.setHeader(
           'Cache-Control',
-          path.includes(join(root, 'assets')) && /-[A-Za-z0-9_-]{8}\.(js|css)$/.test(path)
+          path.includes(join(root, 'assets')) && /-[A-Za-z0-9_-]{8}\.(js|css)(\.br|\.gz)?$/.test(path)
             ? 'public, max-age=31536000, immutable'
             : 'no-cache',
         );

@@ -112,6 +112,16 @@ export function storedRows(importId: string): RowSource {
   };
 }
 
+/**
+ * Lets the event loop take a turn. On the embedded database every query resolves without I/O, so a
+ * job that only awaited queries would keep every other request (a status request for its progress
+ * included) waiting until it ended; one turn a chunk (some thousands of rows) costs nothing.
+ */
+const nextTurn = (): Promise<void> =>
+  new Promise((resolve) => {
+    setImmediate(resolve);
+  });
+
 /** Maps rows into observations, a batch at a time, collecting problems. */
 async function* observations(
   rows: AsyncIterable<readonly TableRow[]>,
@@ -135,6 +145,7 @@ async function* observations(
       }
     }
     progress(tally.rows);
+    await nextTurn();
     if (batch.length > 0) yield batch;
   }
   problems.add(mapper.repeats());
