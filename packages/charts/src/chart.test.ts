@@ -365,3 +365,79 @@ describe('renderSpcChart: icons, axes, annotations', () => {
     expect(textOf(findAll(root, (e) => e.name === 'desc')[0]!)).toBe('No data to chart.');
   });
 });
+
+describe('renderSpcChart: the API’s JSON, percentages and phones', () => {
+  it('draws an analysis read back from JSON (no columns, periods as ISO dates) exactly as the live one', () => {
+    const live = shiftUp();
+    const json = JSON.parse(JSON.stringify(live)) as SpcAnalysis;
+    expect('columns' in json).toBe(false);
+    const options = { title: 'Seen in 4 hours', annotations: [{ index: 3, text: 'Ward closed' }] };
+    expect(renderSpcChart(json, options)).toBe(renderSpcChart(live, options));
+  });
+
+  it('with percent, proportions of 1 read as percentages on the axis, the labels, the tooltips and the text', () => {
+    const numerators = [78, 80, 79, 81, 77, 80, 79, 78, 82, 80, 79, 81, 80, 78, 79];
+    const denominators = numerators.map(() => 100);
+    const periods = months('2023-01', numerators.length);
+    const a = attributeChart(
+      'p',
+      { numerators, denominators, periods, targets: numerators.map(() => 0.95) },
+      {
+        direction: 'increase',
+      },
+    );
+    const root = render(a, { percent: true });
+    const ticks = findAll(byClass(root, 'y-axis')[0]!, (e) => e.name === 'text').map(textOf);
+    expect(ticks.length).toBeGreaterThan(2);
+    for (const tick of ticks) expect(tick).toMatch(/^\d+(\.\d+)?%$/);
+    expect(ticks.some((tick) => Number(tick.slice(0, -1)) >= 70)).toBe(true);
+    expect(titleOf(points(root)[0]!)).toContain('Jan 2023: 78%');
+    expect(textOf(root)).toContain('Target 95%');
+    const desc = textOf(findAll(root, (e) => e.name === 'desc')[0]!);
+    expect(desc).toContain('The latest value is 79%');
+    expect(desc).toContain('The target of 95%');
+    // Without percent the same analysis keeps its fractions.
+    expect(titleOf(points(render(a))[0]!)).toContain('Jan 2023: 0.78');
+    // A formatter given wins over the default percentage.
+    const own = render(a, { percent: true, formatValue: (v) => (v * 100).toFixed(1) });
+    expect(titleOf(points(own)[0]!)).toContain('Jan 2023: 78.0%');
+  });
+
+  it('says in the subtitle why a run chart stands in for a chart with limits', () => {
+    const a = runChart({ values: STABLE.slice(0, 8), periods: months('2024-01', 8) });
+    expect(textOf(byClass(render(a), 'chart-subtitle')[0]!)).toMatch(/^Run chart · 8 points/);
+    a.warnings.unshift({ code: 'too_few_points', message: '8 points: at least 13 are needed for limits' });
+    expect(textOf(byClass(render(a), 'chart-subtitle')[0]!)).toMatch(
+      /^Run chart: too few points for process limits \(13 needed\)/,
+    );
+  });
+
+  it('on a phone-sized chart, the title wraps instead of being cut and the icons sit below it', () => {
+    const title = 'Patients seen, treated and discharged within four hours';
+    const phone = render(shiftUp(), { title, width: 340, height: 460 });
+    const titles = byClass(phone, 'chart-title').map(textOf);
+    expect(titles.length).toBe(2);
+    expect(titles.join(' ')).toBe(title);
+    const subtitle = byClass(phone, 'chart-subtitle');
+    const lastTextY = Math.max(...subtitle.map((e) => Number(e.attributes.y)));
+    for (const icon of [...byClass(phone, 'icon-variation'), ...byClass(phone, 'icon-assurance')]) {
+      const [x, y] = /translate\(([\d.]+) ([\d.]+)\)/.exec(icon.attributes.transform!)!.slice(1).map(Number);
+      expect(x!).toBeGreaterThanOrEqual(0);
+      expect(x! + 40).toBeLessThanOrEqual(340);
+      expect(y!).toBeGreaterThan(lastTextY);
+    }
+    // The plot starts below the icons' labels.
+    const labelsY = Math.max(...byClass(phone, 'icon-label').map((e) => Number(e.attributes.y)));
+    const gridTop = Math.min(
+      ...findAll(byClass(phone, 'y-axis')[0]!, (e) => e.name === 'text').map((e) => Number(e.attributes.y)),
+    );
+    expect(gridTop).toBeGreaterThan(labelsY);
+    // A wide chart keeps one title line and its icons at the right.
+    const wide = render(shiftUp(), { title: 'Seen in 4 hours' });
+    expect(byClass(wide, 'chart-title')).toHaveLength(1);
+    const [wx] = /translate\(([\d.]+) /
+      .exec(byClass(wide, 'icon-variation')[0]!.attributes.transform!)!
+      .slice(1);
+    expect(Number(wx)).toBeGreaterThan(400);
+  });
+});

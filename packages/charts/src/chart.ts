@@ -30,6 +30,9 @@ import { el, hashId, num, safeId, textEl } from './xml.js';
 
 const X_LABEL_BAND = 24;
 
+/** A proportion of 1 as a percentage, without the sign (`0.7845` → `78.45`). */
+const percentOf = (v: number): string => formatNumber(v * 100);
+
 /** The plot area and its scales. */
 interface Plot extends PlotArea {
   /** Distance between neighbouring points. */
@@ -251,8 +254,9 @@ export function renderSpcChart(analysis: SpcAnalysis, options: SpcChartOptions =
     }
   }
 
-  const unit = options.unit ?? (a.chart === 't' ? 'days' : undefined);
-  const formatValue = options.formatValue ?? formatNumber;
+  const percent = options.percent === true;
+  const unit = options.unit ?? (percent ? '%' : a.chart === 't' ? 'days' : undefined);
+  const formatValue = options.formatValue ?? (percent ? percentOf : formatNumber);
   const value = (v: number): string => withUnit(formatValue(v), unit);
   const period = options.formatPeriod ?? periodFormatter(points.map((p) => p.period));
   const title = options.title ?? chartName(a.chart, a.summary.limitsShown);
@@ -262,8 +266,8 @@ export function renderSpcChart(analysis: SpcAnalysis, options: SpcChartOptions =
     describeAnalysis(a, {
       measure: options.measure ?? options.title,
       formatPeriod: options.formatPeriod,
-      formatValue: options.formatValue,
-      unit: options.unit,
+      formatValue: percent ? formatValue : options.formatValue,
+      unit: percent ? unit : options.unit,
     });
   const showSigma = options.showSigmaLines === true && a.summary.limitsShown;
   const centre = centreName(a.chart);
@@ -280,8 +284,8 @@ export function renderSpcChart(analysis: SpcAnalysis, options: SpcChartOptions =
     domain.push(p.value, p.mean, p.lowerLimit, p.upperLimit, p.target);
     if (showSigma) domain.push(p.lower1Sigma, p.upper1Sigma, p.lower2Sigma, p.upper2Sigma);
   }
-  const y = yScale(domain, top, bottom);
-  const tickText = (v: number): string => (unit === '%' ? `${y.format(v)}%` : y.format(v));
+  const y = yScale(domain, top, bottom, { percent });
+  const tickText = (v: number): string => (unit === '%' && !percent ? `${y.format(v)}%` : y.format(v));
 
   // Horizontal layout: y tick labels at the left, the latest lines' labels at the right.
   const yAxisLabel = options.yAxisLabel ?? defaultYAxisLabel(a.chart, options.measure);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gChart, tChart, xmr } from '@groundswell/spc';
+import { gChart, runChart, tChart, xmr } from '@groundswell/spc';
 import { describeAnalysis } from './describe.js';
 import { SHIFT_UP, SPIKE, STABLE, TREND_UP, flags, months } from './test-support/series.js';
 
@@ -80,6 +80,17 @@ describe('describeAnalysis', () => {
     expect(text).toMatch(/^Run chart, 8 points/);
     expect(text).toContain('too few for process limits (at least 13 are needed)');
     expect(text).not.toContain('common-cause');
+  });
+
+  it('says why a run chart stands in for a chart with limits (the server’s too_few_points warning)', () => {
+    const a = runChart({ values: STABLE.slice(0, 8), periods: months('2024-01', 8) });
+    expect(describeAnalysis(a)).not.toContain('too few points');
+    a.warnings.unshift({ code: 'too_few_points', message: '8 points: at least 13 are needed for limits' });
+    const text = describeAnalysis(a);
+    expect(text).toMatch(/^Run chart, 8 points/);
+    expect(text).toContain(
+      'There are too few points for process limits (at least 13 are needed), so it is a run chart until then. The median is',
+    );
   });
 
   it('reports where limits were recalculated, and ghosted points', () => {

@@ -106,6 +106,12 @@ const sideOfIcon = (icon: VariationIcon): 'high' | 'low' => (icon.endsWith('_low
 /** A run chart proper (Anhøj rules): the median and what the runs analysis found. */
 function runChartSentences(ctx: Ctx, last: SpcPoint): string[] {
   const out: string[] = [];
+  if (ctx.a.warnings.some((w) => w.code === 'too_few_points')) {
+    // A chart with limits, analysed as a run chart until it has enough points for them.
+    out.push(
+      `There are too few points for process limits (at least ${ctx.a.options.minimumPoints} are needed), so it is a run chart until then.`,
+    );
+  }
   if (last.mean !== null) out.push(`The median is ${ctx.value(last.mean)}.`);
   const runs = ctx.a.summary.runs;
   if (runs === undefined || runs.n === 0 || runs.longestRun === null || runs.crossings === null) return out;

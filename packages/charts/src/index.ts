@@ -13,6 +13,8 @@ export { variationLabel, assuranceLabel, pointTypeLabel } from './labels.js';
 export { periodFormatter, formatNumber } from './format.js';
 export type { PeriodFormatter, ValueFormatter } from './format.js';
 export { escapeXml } from './xml.js';
+export { renderSparkline, describeSparkline } from './sparkline.js';
+export type { SparklineData, SparklineOptions, SparklineDescribeOptions } from './sparkline.js';
 export { renderFunnelChart } from './funnel-chart.js';
 export type { FunnelChartOptions } from './options.js';
 export { describeFunnel } from './funnel-describe.js';

@@ -31,7 +31,7 @@ export function pointColour(type: PointType): string {
 
 /**
  * A marker centred on (x, y). `extra` attributes (class, data-*) come first; `children` (e.g. a
- * `<title>`) go inside the element.
+ * `<title>`) go inside the element. `scale` shrinks or grows the shape (sparklines draw them smaller).
  */
 export function marker(
   kind: MarkerKind,
@@ -39,6 +39,7 @@ export function marker(
   y: number,
   extra: Readonly<Record<string, AttrValue>> = {},
   children?: string,
+  scale = 1,
 ): string {
   switch (kind) {
     case 'highlight':
@@ -46,19 +47,35 @@ export function marker(
     case 'ghost':
       return el(
         'circle',
-        { ...extra, cx: x, cy: y, r: 3.5, fill: '#FFFFFF', stroke: COLOURS.commonCause, 'stroke-width': 1.5 },
+        {
+          ...extra,
+          cx: x,
+          cy: y,
+          r: 3.5 * scale,
+          fill: '#FFFFFF',
+          stroke: COLOURS.commonCause,
+          'stroke-width': 1.5,
+        },
         children,
       );
     case 'common_cause':
-      return el('circle', { ...extra, cx: x, cy: y, r: 3.5, fill: pointColour(kind) }, children);
+      return el('circle', { ...extra, cx: x, cy: y, r: 3.5 * scale, fill: pointColour(kind) }, children);
     case 'improvement':
       return el(
         'circle',
-        { ...extra, cx: x, cy: y, r: 5.5, fill: pointColour(kind), stroke: '#FFFFFF', 'stroke-width': 1 },
+        {
+          ...extra,
+          cx: x,
+          cy: y,
+          r: 5.5 * scale,
+          fill: pointColour(kind),
+          stroke: '#FFFFFF',
+          'stroke-width': 1,
+        },
         children,
       );
     case 'concern': {
-      const s = 6.5;
+      const s = 6.5 * scale;
       const d = `M${num(x)} ${num(y - s)}L${num(x + s)} ${num(y)}L${num(x)} ${num(y + s)}L${num(x - s)} ${num(y)}Z`;
       return el(
         'path',
@@ -68,7 +85,7 @@ export function marker(
     }
     case 'neither_high':
     case 'neither_low': {
-      const s = 6.5;
+      const s = 6.5 * scale;
       const dir = kind === 'neither_high' ? -1 : 1; // apex up for high, down for low
       const d =
         `M${num(x)} ${num(y + dir * s)}` +

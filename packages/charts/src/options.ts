@@ -34,6 +34,12 @@ export interface SpcChartOptions {
   readonly formatValue?: ValueFormatter | undefined;
   /** Unit of the values: `%` is attached (`95%`), others follow a space (T charts default to `days`). */
   readonly unit?: string | undefined;
+  /**
+   * The values are proportions of 1 shown as percentages (p and p′ charts): y-axis ticks read
+   * `90%` for 0.9, and unless `formatValue` and `unit` are given, values are written `78.45%`
+   * (default false).
+   */
+  readonly percent?: boolean | undefined;
   /** Label of the y axis (default: the measure; for T and G charts, what they count). */
   readonly yAxisLabel?: string | undefined;
   /** Prefix of the element ids, to keep them unique when several charts share a page (default: derived from the data). */
