@@ -55,8 +55,9 @@ export default defineConfig({
           // tests (a higher group order), so that timings inside pages do not fight the database suites.
           fileParallelism: false,
           sequence: { groupOrder: 1 },
+          // axe-core takes seconds on a page of charts, several times that on a busy machine.
           hookTimeout: 60_000,
-          testTimeout: 60_000,
+          testTimeout: 120_000,
         },
       },
     ],

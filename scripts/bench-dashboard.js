@@ -1,12 +1,10 @@
 // The organisation dashboard under load (issue 4): 200 measures × 60 monthly points, analysed,
 // served by `groundswell serve` as a separate process, loaded with autocannon (50 connections)
 // from this process. Used by scripts/bench.js (`node scripts/bench.js dashboard` runs only this).
-import { spawn, spawnSync } from 'node:child_process';
-import { once } from 'node:events';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import {
   copyObservations,
@@ -19,8 +17,8 @@ import {
   setTarget,
 } from '../packages/server/dist/index.js';
 import { makeProportions, makeSeries, months, rng } from './bench-data.js';
+import { rssMb, startServe } from './bench-server.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const MEASURES = 200;
 const POINTS = 60;
 const CONNECTIONS = 50;
@@ -102,53 +100,9 @@ export async function load(handle) {
   return { rows: rows.length, firstSeries: rows[0].seriesId };
 }
 
-/** Resident memory of a process in MB (Linux /proc), or NaN. */
-function rssMb(pid) {
-  try {
-    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
-  } catch {
-    return NaN;
-  }
-}
-
 /** `groundswell serve --no-demo` on a free port; resolves with its URL once it says it is ready. */
-async function serve(env) {
-  const child = spawn(process.execPath, ['packages/cli/dist/bin.js', 'serve', '--no-demo'], {
-    cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  let ready = false;
-  const collect = (chunk) => {
-    // Once ready, the request log is read and dropped (as a log shipper would take it).
-    if (!ready) output += chunk;
-  };
-  child.stdout.on('data', collect);
-  child.stderr.on('data', collect);
-  const url = await new Promise((resolve, reject) => {
-    const timer = setInterval(() => {
-      const match = /Groundswell ready at (http:\/\/[^\s]+)/.exec(output);
-      if (match) {
-        ready = true;
-        clearInterval(timer);
-        resolve(match[1]);
-      }
-    }, 20);
-    child.on('exit', () => {
-      clearInterval(timer);
-      reject(new Error(`serve exited: ${output.slice(-800)}`));
-    });
-  });
-  return {
-    url,
-    pid: child.pid,
-    stop: async () => {
-      child.removeAllListeners('exit');
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    },
-  };
+function serve(env) {
+  return startServe({ args: ['--no-demo'], env: { HOST: '127.0.0.1', ...env } });
 }
 
 const percentile = (sorted, p) =>

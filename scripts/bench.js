@@ -2,9 +2,9 @@
 // Figures are measurements on this machine, not assertions: nothing here fails a build.
 //
 // `node scripts/bench.js [SECTION...]` runs only those sections (engine, cli, copy, import, serve,
-// dashboard) and replaces only theirs in BENCHMARKS.md; with none, it runs every one and writes the
+// dashboard, web) and replaces only theirs in BENCHMARKS.md; with none, it runs every one and writes the
 // whole file.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import {
   createWriteStream,
   existsSync,
@@ -19,12 +19,13 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { attributeChart, funnel, xmr } from '../packages/spc/dist/index.js';
 import { makeSeries, makeProportions, makeUnits, months } from './bench-data.js';
+import { rssMb, startServe } from './bench-server.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = `${root}.bench`;
 mkdirSync(work, { recursive: true });
 
-const SECTIONS = ['engine', 'cli', 'copy', 'import', 'serve', 'dashboard'];
+const SECTIONS = ['engine', 'cli', 'copy', 'import', 'serve', 'dashboard', 'web'];
 const asked = process.argv.slice(2);
 for (const name of asked) {
   if (!SECTIONS.includes(name)) {
@@ -220,43 +221,12 @@ if (runs('copy')) markdown.copy = copyMarkdown(copyBench());
 if (runs('import'))
   markdown.import = importMarkdown(scriptOnEngines('packages/server/dist/bench/import-file.js'));
 
-/** Resident memory of a process in MB (Linux /proc), or NaN. */
-function rssMb(pid) {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
-  } catch {
-    return NaN;
-  }
-}
-
 /** Starts `groundswell serve` on a fresh (or the same) data folder; time to ready and memory once ready. */
 async function serveOnce(dataDir, env = {}) {
-  const t0 = process.hrtime.bigint();
-  const child = spawn(process.execPath, ['packages/cli/dist/bin.js', 'serve'], {
-    cwd: root,
-    env: { ...process.env, GROUNDSWELL_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const ready = await new Promise((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (/Groundswell ready at/.test(output)) {
-        clearInterval(timer);
-        resolve(Number(process.hrtime.bigint() - t0) / 1e6);
-      }
-    }, 20);
-    child.on('exit', () => {
-      clearInterval(timer);
-      reject(new Error(`serve exited: ${output.slice(-500)}`));
-    });
-  });
-  const mb = rssMb(child.pid);
-  child.kill('SIGTERM');
-  await once(child, 'exit');
-  return { ms: ready, mb };
+  const server = await startServe({ env: { GROUNDSWELL_DATA_DIR: dataDir, ...env } });
+  const mb = rssMb(server.pid);
+  await server.stop();
+  return { ms: server.ms, mb };
 }
 
 async function serverStartBench() {
@@ -286,6 +256,11 @@ if (runs('serve')) markdown.serve = serveMarkdown(await serverStartBench());
 if (runs('dashboard')) {
   const { dashboardBench, dashboardMarkdown } = await import('./bench-dashboard.js');
   markdown.dashboard = dashboardMarkdown(await dashboardBench());
+}
+
+if (runs('web')) {
+  const { webBench, webMarkdown } = await import('./bench-web.js');
+  markdown.web = webMarkdown(await webBench());
 }
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
@@ -409,6 +384,7 @@ const HEADINGS = {
   copy: ['## Server: 1 million'],
   import: ['## Server: importing'],
   dashboard: ['## Server: organisation dashboard'],
+  web: ['## Web app'],
 };
 
 /** `text` with the unmarked section `name` (from its first heading to the next one of another section) replaced, or `section` added at the end. */
@@ -433,7 +409,7 @@ const marked = (name, text) => `<!-- bench:${name} -->\n\n${text.trimEnd()}\n\n<
 const path = `${root}BENCHMARKS.md`;
 if (asked.length === 0) {
   // The order of the file (the server's start-up before its loads, as before).
-  const order = ['engine', 'cli', 'serve', 'copy', 'import', 'dashboard'];
+  const order = ['engine', 'cli', 'serve', 'copy', 'import', 'dashboard', 'web'];
   writeFileSync(path, [header, ...order.map((name) => marked(name, markdown[name]))].join('\n'));
 } else {
   let text = existsSync(path) ? readFileSync(path, 'utf8') : header;

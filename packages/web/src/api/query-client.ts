@@ -17,3 +17,6 @@ export function makeQueryClient(): QueryClient {
     },
   });
 }
+
+/** The app's one cache, shared by the router's loaders (prefetching) and the pages. */
+export const queryClient = makeQueryClient();

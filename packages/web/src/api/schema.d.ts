@@ -1717,7 +1717,111 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change a series' own SPC options (rebase, baseline, preset, direction for this series alone, merged over the measure's) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description This series' own SPC options (replaced as a whole), merged over the measure's wherever the series is analysed: a rebase, baseline, preset or direction for this organisation's chart alone. null: none (the measure's options apply) */
+                        spcOptions?: components["schemas"]["SpcOptionsInput"] | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Series"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/series/{id}/observations": {
@@ -1971,6 +2075,132 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/series/{id}/observations/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ghost a point (left out of every calculation, still drawn) or bring it back; its numbers are kept and the change is kept as a revision */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description true: leave the point out of every calculation (it is still drawn) */
+                        ghost: boolean;
+                        /**
+                         * Format: uuid
+                         * @description The user making the change (until sign-in exists)
+                         */
+                        userId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Observation"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/series/{id}/annotations": {
@@ -2233,6 +2463,8 @@ export interface paths {
                         "application/json": {
                             series: components["schemas"]["Series"];
                             measure: components["schemas"]["Measure"];
+                            /** @description The data are synthetic demo data made up by the demo loader (not real figures): say so */
+                            synthetic: boolean;
                             /** @description The target timeline that applies */
                             targets: components["schemas"]["Target"][];
                             icons: {
@@ -2615,6 +2847,133 @@ export interface paths {
                     };
                     content: {
                         "application/json": unknown;
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measures/{id}/comparison": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One measure across the organisations that record it, in name order (never ranked)
+         * @description Each organisation's series of the measure at one level: the organisation as a whole (default), or its units of one name (`unit`, for example an A&E department type; `levels` lists them with how many organisations record each). Each with the same card as on its dashboard: latest point, target, Making Data Count icons and a sparkline, from the series' own analysis against its own past. Organisations are in name order, a page at a time; `total` says how many series the level has and `matching` how many match `search`. Not a league table: to compare organisations with each other, use a funnel plot.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page, 1 to 500 (default 50) */
+                    limit?: number;
+                    /** @description `nextCursor` of the previous page */
+                    cursor?: string;
+                    /** @description Compare the series of units with this name (for example an A&E department type, `Type 1 A&E`) instead of the organisations as a whole; `levels` lists the names */
+                    unit?: string;
+                    /** @description Only organisations with this in their name or ODS code (any case) */
+                    search?: string;
+                    /** @description How many of the latest points each sparkline shows, 0 to 1000 (default 60); the analysis always uses every point */
+                    points?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Comparison"];
                     };
                 };
                 /** @description An error: a stable code, a message a person can act on, and where */
@@ -3867,6 +4226,8 @@ export interface components {
             organisationId: string;
             /** @description null: the organisation as a whole */
             unitId: string | null;
+            /** @description This series' own SPC options, merged over the measure's when it is analysed; null: none */
+            spcOptions: components["schemas"]["SpcOptionsInput"] | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -3967,17 +4328,6 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        OrganisationInput: {
-            /** Format: uuid */
-            id: string;
-            /** @description NHS ODS code, upper case */
-            odsCode: string;
-            name: string;
-            /** @enum {string} */
-            kind: "provider" | "commissioner" | "network";
-            /** Format: date-time */
-            createdAt: string;
-        };
         /** @description The sparkline of the latest points, compact: arrays of equal length, one entry per point. Points not listed in improvement, concern or neither are common cause. */
         SparklineInput: {
             /** @description How many earlier points of the analysis are not shown: point i here is point offset + i of the analysis */
@@ -4008,6 +4358,8 @@ export interface components {
         DashboardMeasureInput: {
             /** Format: uuid */
             id: string;
+            /** @description The organisation that owns the definition; null: a shared (national) definition, which others record too and which `GET /measures/{id}/comparison` compares across organisations */
+            ownerOrganisationId: string | null;
             code: string;
             name: string;
             /** @enum {string} */
@@ -4025,6 +4377,8 @@ export interface components {
             unitLabel: string;
             /** @enum {string} */
             visibility: "private" | "internal" | "public";
+            /** @description The data are synthetic demo data made up by the demo loader (not real figures): say so */
+            synthetic: boolean;
         };
         DashboardSeriesInput: {
             /**
@@ -4100,6 +4454,50 @@ export interface components {
             matrix: components["schemas"]["DashboardMatrixCellInput"][];
             /** @description The series matching every filter, in measure name order, then the organisation as a whole before its units, then unit name */
             series: components["schemas"]["DashboardSeriesInput"][];
+        };
+        ComparisonItemInput: {
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                odsCode: string;
+                name: string;
+                /** @enum {string} */
+                kind: "provider" | "commissioner" | "network";
+            };
+            /** @description The organisation's series of the measure at the level compared (the organisation as a whole, or its unit of that name), as the dashboard shows it: its own analysis, icons and sparkline */
+            series: components["schemas"]["DashboardSeriesInput"];
+        };
+        ComparisonLevelInput: {
+            /** @description A unit name (pass as `unit`); null: the organisation as a whole (the default) */
+            unit: string | null;
+            /** @description Organisations with a series at this level */
+            organisations: number;
+        };
+        ComparisonInput: {
+            measure: components["schemas"]["MeasureInput"];
+            /** @description The level compared: the unit name asked for, or null for the organisations as a whole */
+            unit: string | null;
+            /** @description Every level at which some organisation records the measure: the organisation as a whole first (when any records it so), then unit names in name order */
+            levels: components["schemas"]["ComparisonLevelInput"][];
+            /** @description Series at this level (one per organisation, or per unit of that name) */
+            total: number;
+            /** @description Of those, the ones whose organisation matches `search` (all of them without it) */
+            matching: number;
+            /** @description A page of the matching organisations in name order (never ranked: each series is analysed against its own past) */
+            items: components["schemas"]["ComparisonItemInput"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        OrganisationInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description NHS ODS code, upper case */
+            odsCode: string;
+            name: string;
+            /** @enum {string} */
+            kind: "provider" | "commissioner" | "network";
+            /** Format: date-time */
+            createdAt: string;
         };
         ColumnSourceInput: {
             /** @description The column's name in the file's header row */
@@ -4279,6 +4677,8 @@ export interface components {
         SeriesExportInput: {
             series: components["schemas"]["SeriesInput"];
             measure: components["schemas"]["MeasureInput"];
+            /** @description The data are synthetic demo data made up by the demo loader (not real figures): say so */
+            synthetic: boolean;
             /** @description The target timeline that applies */
             targets: components["schemas"]["TargetInput"][];
             icons: {
@@ -4515,6 +4915,8 @@ export interface components {
             organisationId: string;
             /** @description null: the organisation as a whole */
             unitId: string | null;
+            /** @description This series' own SPC options, merged over the measure's when it is analysed; null: none */
+            spcOptions: components["schemas"]["SpcOptions"] | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -4615,17 +5017,6 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        Organisation: {
-            /** Format: uuid */
-            id: string;
-            /** @description NHS ODS code, upper case */
-            odsCode: string;
-            name: string;
-            /** @enum {string} */
-            kind: "provider" | "commissioner" | "network";
-            /** Format: date-time */
-            createdAt: string;
-        };
         /** @description The sparkline of the latest points, compact: arrays of equal length, one entry per point. Points not listed in improvement, concern or neither are common cause. */
         Sparkline: {
             /** @description How many earlier points of the analysis are not shown: point i here is point offset + i of the analysis */
@@ -4656,6 +5047,8 @@ export interface components {
         DashboardMeasure: {
             /** Format: uuid */
             id: string;
+            /** @description The organisation that owns the definition; null: a shared (national) definition, which others record too and which `GET /measures/{id}/comparison` compares across organisations */
+            ownerOrganisationId: string | null;
             code: string;
             name: string;
             /** @enum {string} */
@@ -4673,6 +5066,8 @@ export interface components {
             unitLabel: string;
             /** @enum {string} */
             visibility: "private" | "internal" | "public";
+            /** @description The data are synthetic demo data made up by the demo loader (not real figures): say so */
+            synthetic: boolean;
         };
         DashboardSeries: {
             /**
@@ -4748,6 +5143,50 @@ export interface components {
             matrix: components["schemas"]["DashboardMatrixCell"][];
             /** @description The series matching every filter, in measure name order, then the organisation as a whole before its units, then unit name */
             series: components["schemas"]["DashboardSeries"][];
+        };
+        ComparisonItem: {
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                odsCode: string;
+                name: string;
+                /** @enum {string} */
+                kind: "provider" | "commissioner" | "network";
+            };
+            /** @description The organisation's series of the measure at the level compared (the organisation as a whole, or its unit of that name), as the dashboard shows it: its own analysis, icons and sparkline */
+            series: components["schemas"]["DashboardSeries"];
+        };
+        ComparisonLevel: {
+            /** @description A unit name (pass as `unit`); null: the organisation as a whole (the default) */
+            unit: string | null;
+            /** @description Organisations with a series at this level */
+            organisations: number;
+        };
+        Comparison: {
+            measure: components["schemas"]["Measure"];
+            /** @description The level compared: the unit name asked for, or null for the organisations as a whole */
+            unit: string | null;
+            /** @description Every level at which some organisation records the measure: the organisation as a whole first (when any records it so), then unit names in name order */
+            levels: components["schemas"]["ComparisonLevel"][];
+            /** @description Series at this level (one per organisation, or per unit of that name) */
+            total: number;
+            /** @description Of those, the ones whose organisation matches `search` (all of them without it) */
+            matching: number;
+            /** @description A page of the matching organisations in name order (never ranked: each series is analysed against its own past) */
+            items: components["schemas"]["ComparisonItem"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        Organisation: {
+            /** Format: uuid */
+            id: string;
+            /** @description NHS ODS code, upper case */
+            odsCode: string;
+            name: string;
+            /** @enum {string} */
+            kind: "provider" | "commissioner" | "network";
+            /** Format: date-time */
+            createdAt: string;
         };
         ColumnSource: {
             /** @description The column's name in the file's header row */
@@ -4927,6 +5366,8 @@ export interface components {
         SeriesExport: {
             series: components["schemas"]["Series"];
             measure: components["schemas"]["Measure"];
+            /** @description The data are synthetic demo data made up by the demo loader (not real figures): say so */
+            synthetic: boolean;
             /** @description The target timeline that applies */
             targets: components["schemas"]["Target"][];
             icons: {

@@ -15,13 +15,12 @@ const NAV: readonly { to: string; label: string }[] = [
 export function Layout(): React.JSX.Element {
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
-  const first = useRef(true);
-  // After navigation, move focus to the main region so screen reader and keyboard users start at the new page.
+  const shown = useRef(location.pathname);
+  // After navigation to another page, move focus to the main region so that screen reader and
+  // keyboard users start at the new page (not on first load; StrictMode's second run is no navigation).
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (shown.current === location.pathname) return;
+    shown.current = location.pathname;
     main.current?.focus();
   }, [location.pathname]);
 

@@ -3,6 +3,8 @@
  * The route table. Every page but the first is loaded when first visited, so the initial script stays small.
  */
 import { createBrowserRouter } from 'react-router';
+import { prefetchOverview } from '../api/prefetch';
+import { queryClient } from '../api/query-client';
 import { Layout } from './Layout';
 import { RouteError } from './RouteError';
 
@@ -18,7 +20,14 @@ export const router = createBrowserRouter([
     ErrorBoundary: RouteError,
     children: [
       { index: true, lazy: page(() => import('../pages/HomePage')) },
-      { path: 'organisations/:ref', lazy: page(() => import('../pages/OverviewPage')) },
+      {
+        path: 'organisations/:ref',
+        loader: ({ params, request }) => {
+          prefetchOverview(queryClient, params.ref ?? '', new URL(request.url).searchParams);
+          return null;
+        },
+        lazy: page(() => import('../pages/OverviewPage')),
+      },
       { path: 'organisations/:ref/units/:unitId', lazy: page(() => import('../pages/UnitPage')) },
       { path: 'series/:seriesId', lazy: page(() => import('../pages/MeasurePage')) },
       { path: 'measures', lazy: page(() => import('../pages/CataloguePage')) },

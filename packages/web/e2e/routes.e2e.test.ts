@@ -1,0 +1,94 @@
+/**
+ * Every page of the route table (src/app/routes.tsx), opened in Chromium with real ids from the
+ * demo data: it loads without a script error, shows one h1 and no error page, passes axe-core at
+ * phone and desktop widths, and is photographed at both. The checks do not depend on what a page
+ * shows, so they hold as the pages grow; a route added to the table must be added here.
+ */
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api, checkPage, data, openPage, pageErrors } from './harness';
+
+/** Ids from the demo data that the addresses need. */
+interface Ids {
+  /** A unit (a ward) of RF4. */
+  unitId: string;
+  /** An A&E 4-hour performance series of RF4 (the whole organisation's, or else a department's). */
+  seriesId: string;
+  /** The shared A&E 4-hour performance measure. */
+  measureId: string;
+}
+
+/** Every route of the table (its pattern as routes.tsx writes it), with an address to open. */
+const ROUTES: readonly { pattern: string; name: string; path: (ids: Ids) => string }[] = [
+  { pattern: '/', name: 'organisations', path: () => '/' },
+  { pattern: 'organisations/:ref', name: 'organisation overview', path: () => '/organisations/RF4' },
+  {
+    pattern: 'organisations/:ref/units/:unitId',
+    name: 'unit',
+    path: (ids) => `/organisations/RF4/units/${ids.unitId}`,
+  },
+  { pattern: 'series/:seriesId', name: 'measure', path: (ids) => `/series/${ids.seriesId}` },
+  { pattern: 'measures', name: 'measure catalogue', path: () => '/measures' },
+  {
+    pattern: 'measures/:measureId/compare',
+    name: 'comparison',
+    path: (ids) => `/measures/${ids.measureId}/compare`,
+  },
+  { pattern: 'imports/new', name: 'import wizard', path: () => '/imports/new' },
+  { pattern: '*', name: 'not found', path: () => '/no/such/page' },
+];
+
+/**
+ * The patterns of src/app/routes.tsx (every `path: '…'`; the layout's `/` stands for its index
+ * route, the home page).
+ */
+function tablePatterns(): string[] {
+  const source = readFileSync(new URL('../src/app/routes.tsx', import.meta.url), 'utf8');
+  return [...new Set([...source.matchAll(/\bpath: '([^']*)'/g)].map((match) => match[1]!))];
+}
+
+let ids: Ids;
+
+beforeAll(async () => {
+  const client = api();
+  const rf4 = await data(client.GET('/api/v1/organisations/{ref}', { params: { path: { ref: 'RF4' } } }));
+  const units = await data(
+    client.GET('/api/v1/organisations/{ref}/units', { params: { path: { ref: 'RF4' } } }),
+  );
+  const flat = (list: typeof units.items): typeof units.items =>
+    list.flatMap((u) => [u, ...flat(u.children)]);
+  const unit = flat(units.items).find((u) => u.kind === 'ward') ?? flat(units.items)[0];
+  const measures = await data(
+    client.GET('/api/v1/measures', { params: { query: { shared: 'true', limit: 500 } } }),
+  );
+  const measure = measures.items.find((m) => m.code === 'ae-4-hour');
+  const series = measure
+    ? await data(
+        client.GET('/api/v1/series', {
+          params: { query: { organisationId: rf4.id, measureId: measure.id } },
+        }),
+      )
+    : undefined;
+  const chosen = series?.items.find((s) => s.unitId === null) ?? series?.items[0];
+  if (!unit || !measure || !chosen)
+    throw new Error('the demo data have no unit of RF4 or no RF4 4-hour series');
+  ids = { unitId: unit.id, seriesId: chosen.id, measureId: measure.id };
+});
+
+describe('the route table', () => {
+  it('lists every route of src/app/routes.tsx here', () => {
+    expect(ROUTES.map((route) => route.pattern).sort()).toEqual(tablePatterns().sort());
+  });
+});
+
+describe.each(ROUTES)('the $name page ($pattern)', (route) => {
+  it('loads with one h1 and no script error, and passes axe-core at phone and desktop widths', async () => {
+    const page = await openPage(route.path(ids));
+    const headings = await page.locator('h1').allTextContents();
+    expect(headings).toHaveLength(1);
+    expect(headings[0]).not.toContain('there is a problem');
+    expect(await page.title()).toMatch(/ – Groundswell$/);
+    expect(pageErrors(page)).toEqual([]);
+    await checkPage(page, `route ${route.name}`);
+  });
+});

@@ -1,0 +1,172 @@
+/**
+ * @module components/measure/NoteForm
+ * Adding a note (an annotation) to a period of the chart: what changed, a data problem, a PDSA
+ * cycle. The note is numbered on the chart and listed under it.
+ */
+import { useMutation } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { api } from '../../api/client';
+import { send, useRefresh } from './data';
+import { formatPeriod } from './format';
+import type { Choice, FieldProblem, PeriodRequest } from './forms';
+import {
+  byId,
+  describedBy,
+  Done,
+  FieldErrorMessage,
+  FormErrorSummary,
+  problemsOf,
+  SelectField,
+  usePeriodRequest,
+} from './forms';
+
+const AUTHOR_KEY = 'groundswell.author';
+const MAX_TEXT = 4000;
+
+function rememberedAuthor(): string {
+  try {
+    return localStorage.getItem(AUTHOR_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export interface NoteFormProps {
+  readonly seriesId: string;
+  /** The periods a note may be put on (the series' stored points), oldest first. */
+  readonly periods: readonly string[];
+  readonly request?: PeriodRequest | undefined;
+}
+
+const FIELDS = {
+  period: { id: 'note-period', label: 'Period' },
+  text: { id: 'note-text', label: 'Note' },
+  author: { id: 'note-author', label: 'Your name' },
+};
+
+export function NoteForm({ seriesId, periods, request }: NoteFormProps): React.JSX.Element {
+  const [period, setPeriod] = useState(periods.at(-1) ?? '');
+  const [text, setText] = useState('');
+  const [author, setAuthor] = useState(rememberedAuthor);
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [done, setDone] = useState<string | null>(null);
+  const first = useRef<HTMLSelectElement>(null);
+  const refresh = useRefresh(seriesId);
+  usePeriodRequest(request, setPeriod, first);
+
+  const add = useMutation({
+    mutationFn: (body: { period: string; text: string; author: string }) =>
+      send(api.POST('/api/v1/series/{id}/annotations', { params: { path: { id: seriesId } }, body })),
+    onSuccess: async (note) => {
+      setText('');
+      setProblems([]);
+      setDone(`Note added to ${formatPeriod(note.period, 'long')}.`);
+      try {
+        localStorage.setItem(AUTHOR_KEY, note.author);
+      } catch {
+        // private browsing: nothing to remember
+      }
+      await refresh();
+    },
+    onError: (error) => {
+      setDone(null);
+      setProblems(problemsOf(error, FIELDS, FIELDS.text.id));
+    },
+  });
+
+  const choices: Choice[] = periods
+    .slice()
+    .reverse()
+    .map((p) => ({ value: p, label: formatPeriod(p, 'long') }));
+  const errors = byId(problems);
+
+  return (
+    <form
+      className="gs-edit-form"
+      noValidate
+      aria-labelledby="note-form-heading"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (add.isPending) return;
+        const found: FieldProblem[] = [];
+        if (!periods.includes(period))
+          found.push({ id: FIELDS.period.id, message: 'Select the period of the note' });
+        if (text.trim() === '') found.push({ id: FIELDS.text.id, message: 'Enter the note' });
+        else if (text.trim().length > MAX_TEXT)
+          found.push({
+            id: FIELDS.text.id,
+            message: `The note must be ${MAX_TEXT.toLocaleString('en-GB')} characters or fewer`,
+          });
+        if (author.trim() === '') found.push({ id: FIELDS.author.id, message: 'Enter your name' });
+        setProblems(found);
+        setDone(null);
+        if (found.length === 0) add.mutate({ period, text: text.trim(), author: author.trim() });
+      }}
+    >
+      <h3 id="note-form-heading">Add a note</h3>
+      <FormErrorSummary problems={problems} headingLevel={4} />
+      <p className="nhsuk-body-s">
+        Say what happened at a point: a change made, a data problem, a test of change. The note is numbered on
+        the chart and listed under it.
+      </p>
+      {periods.length === 0 ? (
+        <p>The series has no points yet: notes go on the periods of its points.</p>
+      ) : (
+        <>
+          <SelectField
+            id={FIELDS.period.id}
+            label="Period"
+            error={errors[FIELDS.period.id]}
+            value={period}
+            choices={choices}
+            onChange={setPeriod}
+            selectRef={first}
+          />
+          <div className={`nhsuk-form-group${errors[FIELDS.text.id] ? ' nhsuk-form-group--error' : ''}`}>
+            <label className="nhsuk-label" htmlFor={FIELDS.text.id}>
+              Note
+            </label>
+            <div className="nhsuk-hint" id={`${FIELDS.text.id}-hint`}>
+              For example, “New triage model started”. Do not include anything that identifies a patient.
+            </div>
+            <FieldErrorMessage id={FIELDS.text.id} message={errors[FIELDS.text.id]} />
+            <textarea
+              className={`nhsuk-textarea${errors[FIELDS.text.id] ? ' nhsuk-textarea--error' : ''}`}
+              id={FIELDS.text.id}
+              rows={3}
+              value={text}
+              aria-describedby={describedBy(FIELDS.text.id, true, errors[FIELDS.text.id])}
+              onChange={(event) => {
+                setText(event.target.value);
+              }}
+            />
+          </div>
+          <div className={`nhsuk-form-group${errors[FIELDS.author.id] ? ' nhsuk-form-group--error' : ''}`}>
+            <label className="nhsuk-label" htmlFor={FIELDS.author.id}>
+              Your name
+            </label>
+            <div className="nhsuk-hint" id={`${FIELDS.author.id}-hint`}>
+              Shown with the note.
+            </div>
+            <FieldErrorMessage id={FIELDS.author.id} message={errors[FIELDS.author.id]} />
+            <input
+              className={`nhsuk-input nhsuk-input--width-20${errors[FIELDS.author.id] ? ' nhsuk-input--error' : ''}`}
+              id={FIELDS.author.id}
+              type="text"
+              autoComplete="name"
+              value={author}
+              aria-describedby={describedBy(FIELDS.author.id, true, errors[FIELDS.author.id])}
+              onChange={(event) => {
+                setAuthor(event.target.value);
+              }}
+            />
+          </div>
+          <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+            {add.isPending ? 'Adding the note…' : 'Add note'}
+          </button>
+        </>
+      )}
+      <Done message={done} />
+    </form>
+  );
+}
