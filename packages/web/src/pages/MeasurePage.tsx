@@ -44,40 +44,25 @@ import { PointTable } from '../components/measure/PointTable';
 import { RebaseForm } from '../components/measure/RebaseForm';
 import { TargetForm } from '../components/measure/TargetForm';
 import '../styles/measure.css';
+import { Breadcrumbs } from '../components/dashboard/Breadcrumbs';
+import type { Crumb } from '../components/dashboard/Breadcrumbs';
 
-function Breadcrumbs({
+/** The pages above this one: the organisations, the organisation, and the unit tree down to the series' unit. */
+function MeasureBreadcrumbs({
   organisation,
   units,
 }: {
   organisation: Organisation | undefined;
   units: readonly UnitNode[];
 }): React.JSX.Element {
-  const org =
-    organisation === undefined ? undefined : `/organisations/${encodeURIComponent(organisation.odsCode)}`;
-  const items: { to: string; text: string }[] = [{ to: '/', text: 'Organisations' }];
-  if (org !== undefined && organisation !== undefined) {
-    items.push({ to: org, text: organisation.name });
+  const items: Crumb[] = [{ href: '/', text: 'Organisations' }];
+  if (organisation !== undefined) {
+    const org = `/organisations/${encodeURIComponent(organisation.odsCode)}`;
+    items.push({ href: org, text: organisation.name });
     for (const unit of units)
-      items.push({ to: `${org}/units/${encodeURIComponent(unit.id)}`, text: unit.name });
+      items.push({ href: `${org}/units/${encodeURIComponent(unit.id)}`, text: unit.name });
   }
-  const back = items.at(-1)!;
-  return (
-    <nav className="nhsuk-breadcrumb" aria-label="Breadcrumb">
-      <ol className="nhsuk-breadcrumb__list">
-        {items.map((item) => (
-          <li className="nhsuk-breadcrumb__list-item" key={item.to}>
-            <Link className="nhsuk-breadcrumb__link" to={item.to}>
-              {item.text}
-            </Link>
-          </li>
-        ))}
-      </ol>
-      <Link className="nhsuk-back-link" to={back.to}>
-        <span className="nhsuk-u-visually-hidden">Back to </span>
-        {back.text}
-      </Link>
-    </nav>
-  );
+  return <Breadcrumbs items={items} />;
 }
 
 /** What the page says about a chart without process limits, or with trial limits. */
@@ -344,7 +329,7 @@ function MeasureBody({ view }: { view: SeriesAnalysis }): React.JSX.Element {
 
   return (
     <>
-      <Breadcrumbs organisation={organisation.data} units={path} />
+      <MeasureBreadcrumbs organisation={organisation.data} units={path} />
       <PageTitle caption={`${organisation.data?.name ?? 'Organisation'} · ${where}`}>
         {measure.name}
       </PageTitle>
