@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import createClient from 'openapi-fetch';
 import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, afterEach, inject } from 'vitest';
 import type { paths } from '../src/api/schema';
 import './context';
@@ -122,6 +122,32 @@ export async function navigatedTo(page: Page, pathname: string): Promise<void> {
       );
     });
   await pageReady(page);
+}
+
+/**
+ * Holds the page's `method` requests to URLs matching `url` (a glob or a regular expression, as
+ * `page.route` takes) until the returned function is called, which lets them all through and stops
+ * holding. While they are held the page keeps showing what it showed: a state that would
+ * otherwise pass in a moment (a job's progress between two polls) can be checked and photographed.
+ */
+export async function holdRequests(
+  page: Page,
+  url: string | RegExp,
+  method = 'GET',
+): Promise<() => Promise<void>> {
+  let release = (): void => undefined;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const handler = async (route: Route): Promise<void> => {
+    if (route.request().method() === method) await released;
+    await route.fallback();
+  };
+  await page.route(url, handler);
+  return async () => {
+    release();
+    await page.unroute(url, handler);
+  };
 }
 
 /** Waits for the next two frames (after a resize, so that layout and resize observers have run). */

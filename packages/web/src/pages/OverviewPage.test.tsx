@@ -98,6 +98,21 @@ describe('OverviewPage', () => {
     expect(screen.getByRole('link', { name: /Showing 1 measure/ }).getAttribute('aria-current')).toBe('true');
   });
 
+  it('shows only the measure a link names (`?measure=`: the catalogue, an import’s result)', async () => {
+    answer({
+      '/api/v1/organisations/RF4/dashboard': aDashboard([FALLS]),
+      '/api/v1/organisations/RF4/units': UNIT_TREE,
+    });
+    renderRoute(ROUTE, '/organisations/RF4?measure=demo-falls', <OverviewPage />);
+    expect(await screen.findByText('Showing all 1 measure: Falls per 1,000 bed days.')).toBeTruthy();
+    expect(fetchedUrls()).toContain('/api/v1/organisations/RF4/dashboard?measure=demo-falls');
+    expect(fetchedUrls()).not.toContain('/api/v1/organisations/RF4/dashboard');
+    // Choosing a cell keeps the measure; the filters can be cleared.
+    const cell = screen.getByRole('link', { name: /^Show 1 measure:/ });
+    expect(cell.getAttribute('href')).toMatch(/measure=demo-falls/);
+    expect(screen.getByRole('link', { name: 'Clear filters' })).toBeTruthy();
+  });
+
   it('applies the filters to the URL (and the API query) only when asked', async () => {
     answer({
       '/api/v1/organisations/RF4/dashboard': aDashboard(),

@@ -48,6 +48,7 @@ function apiQuery(
   scope: UnitScope,
   filters: {
     domain?: string | undefined;
+    measure?: string | undefined;
     variation?: Variation | undefined;
     assurance?: Assurance | undefined;
   },
@@ -57,6 +58,7 @@ function apiQuery(
   if (scope.subtree === true) query.subtree = 'true';
   const domain = parseDomain(filters.domain ?? null);
   if (domain !== undefined) query.domain = domain;
+  if (filters.measure !== undefined && filters.measure !== '') query.measure = filters.measure;
   if (filters.variation !== undefined) query.variation = filters.variation;
   if (filters.assurance !== undefined) query.assurance = filters.assurance ?? 'none';
   return query;
@@ -83,14 +85,14 @@ export function useDashboard(ref: string, scopeOf: (unitFilter: string) => UnitS
   const variation = parseVariation(values.variation || null);
   const assurance = parseAssurance(values.assurance || null);
   const scope = scopeOf(values.unit);
-  const base = apiQuery(scope, { domain: values.domain });
+  const base = apiQuery(scope, { domain: values.domain, measure: values.measure });
   const matrix = useQuery({
     queryKey: ['dashboard', ref, base],
     queryFn: () => fetchDashboard(ref, base),
     placeholderData: keepPreviousData,
   });
   const filtered = variation !== undefined || assurance !== undefined;
-  const full = apiQuery(scope, { domain: values.domain, variation, assurance });
+  const full = apiQuery(scope, { domain: values.domain, measure: values.measure, variation, assurance });
   const cellQuery = useQuery({
     queryKey: ['dashboard', ref, full],
     queryFn: () => fetchDashboard(ref, full),
@@ -208,6 +210,7 @@ function CardsState({
   const shown = cards.data.series;
   const domain = parseDomain(values.domain || null);
   const what: string[] = [];
+  if (values.measure !== '') what.push(shown[0]?.measure.name ?? `measure ${values.measure}`);
   if (domain !== undefined) what.push(`domain ${domainLabel(domain)}`);
   if (variation !== undefined) what.push(variationName(variation).toLowerCase());
   if (assurance !== undefined) what.push(assuranceName(assurance).toLowerCase());

@@ -1,8 +1,9 @@
 /**
  * @module components/dashboard/DashboardFilters
  * The dashboard's filters (domain, unit, and a cell of the summary matrix as its variation and
- * assurance), kept in the URL's query so that a filtered view can be shared. Applied with a
- * button, not on change, so that choosing an option never moves the page under a keyboard user.
+ * assurance; and one measure, which links choose: the catalogue's, an import's result), kept in
+ * the URL's query so that a filtered view can be shared. Applied with a button, not on change, so
+ * that choosing an option never moves the page under a keyboard user.
  */
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -22,10 +23,12 @@ export interface FilterValues {
   readonly unit: string;
   readonly variation: string;
   readonly assurance: string;
+  /** One measure (its code or id), as a link chose it; the form has no field for it but keeps it. */
+  readonly measure: string;
 }
 
 /** The names of the URL's query parameters. */
-export const FILTER_KEYS = ['domain', 'unit', 'variation', 'assurance'] as const;
+export const FILTER_KEYS = ['domain', 'unit', 'variation', 'assurance', 'measure'] as const;
 
 /** The filters in a query string. */
 export function filtersFrom(params: URLSearchParams): FilterValues {
@@ -34,6 +37,7 @@ export function filtersFrom(params: URLSearchParams): FilterValues {
     unit: params.get('unit') ?? '',
     variation: params.get('variation') ?? '',
     assurance: params.get('assurance') ?? '',
+    measure: params.get('measure') ?? '',
   };
 }
 
