@@ -224,6 +224,9 @@ async function resize(page: Page, width: number): Promise<void> {
 async function shoot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const path = `${ARTIFACTS}${fileName(name, page.viewportSize()?.width ?? 0)}`;
+  // Cards off screen are drawn only when scrolled to (content-visibility: auto); a whole-page
+  // picture must show them all.
+  await page.addStyleTag({ content: '.gs-card { content-visibility: visible !important; }' });
   await page.screenshot({ path, fullPage: true, animations: 'disabled' });
   return path;
 }

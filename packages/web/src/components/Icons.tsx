@@ -14,9 +14,28 @@ import type { Schema } from '../api/client';
 type Variation = Schema<'DashboardSeries'>['icons']['variation'];
 type Assurance = Schema<'DashboardSeries'>['icons']['assurance'];
 
+/**
+ * Each icon's SVG at each size, drawn once: an overview shows the same few icons a hundred times,
+ * and the renderer's output depends on nothing else.
+ */
+const drawn = new Map<string, string>();
+function cached(key: string, draw: () => string): string {
+  let svg = drawn.get(key);
+  if (svg === undefined) {
+    svg = draw();
+    drawn.set(key, svg);
+  }
+  return svg;
+}
+
 export function VariationIcon({ icon, size = 40 }: { icon: Variation; size?: number }): React.JSX.Element {
   return (
-    <span className="gs-icon" dangerouslySetInnerHTML={{ __html: renderVariationIcon(icon, { size }) }} />
+    <span
+      className="gs-icon"
+      dangerouslySetInnerHTML={{
+        __html: cached(`v:${icon}:${size}`, () => renderVariationIcon(icon, { size })),
+      }}
+    />
   );
 }
 
@@ -29,7 +48,12 @@ export function AssuranceIcon({ icon, size = 40 }: { icon: Assurance; size?: num
     );
   }
   return (
-    <span className="gs-icon" dangerouslySetInnerHTML={{ __html: renderAssuranceIcon(icon, { size }) }} />
+    <span
+      className="gs-icon"
+      dangerouslySetInnerHTML={{
+        __html: cached(`a:${icon}:${size}`, () => renderAssuranceIcon(icon, { size })),
+      }}
+    />
   );
 }
 

@@ -4,6 +4,7 @@
  * icons with their names in words, latest value and period, target, whether it is a run chart,
  * and its sparkline. Synthetic demo measures say so.
  */
+import { memo } from 'react';
 import { Link } from 'react-router';
 import { AssuranceIcon, VariationIcon } from '../Icons';
 import type { DashboardSeries } from './format';
@@ -51,7 +52,16 @@ export interface SeriesCardProps {
   readonly compare?: boolean | undefined;
 }
 
-export function SeriesCard({ series, heading, context, compare = true }: SeriesCardProps): React.JSX.Element {
+/**
+ * A card, drawn again only when its props change (an overview re-renders as its other queries
+ * settle; fifty sparklines need not be laid out again each time).
+ */
+export const SeriesCard = memo(function SeriesCard({
+  series,
+  heading,
+  context,
+  compare = true,
+}: SeriesCardProps): React.JSX.Element {
   const { measure, sparkline } = series;
   const n = sparkline.values.length;
   const latestValue = n > 0 ? sparkline.values[n - 1]! : null;
@@ -129,4 +139,4 @@ export function SeriesCard({ series, heading, context, compare = true }: SeriesC
       )}
     </figure>
   );
-}
+});
