@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       port: 3000,
       logLevel: 'info',
       database: { engine: 'pglite', dataDir: resolve('./data/db') },
+      auth: {},
     });
   });
 
@@ -26,7 +27,22 @@ describe('loadConfig', () => {
       port: 8080,
       logLevel: 'warn',
       database: { engine: 'pglite', dataDir: '/srv/gs' },
+      auth: {},
     });
+  });
+
+  it('loadConfig(env) reads the sign-in rules: time-outs in minutes and hours, cookie and demo flags', () => {
+    expect(
+      loadConfig({
+        GROUNDSWELL_SESSION_IDLE_MINUTES: '15',
+        GROUNDSWELL_SESSION_MAX_HOURS: '8',
+        GROUNDSWELL_SECURE_COOKIE: 'false',
+        GROUNDSWELL_DEMO_SIGN_IN: 'false',
+      }).auth,
+    ).toEqual({ idleMs: 15 * 60_000, absoluteMs: 8 * 3_600_000, secureCookie: false, demoSignIn: false });
+    expect(() =>
+      loadConfig({ GROUNDSWELL_SECURE_COOKIE: 'yes', GROUNDSWELL_SESSION_IDLE_MINUTES: '0' }),
+    ).toThrow(/GROUNDSWELL_SESSION_IDLE_MINUTES[\s\S]*GROUNDSWELL_SECURE_COOKIE: must be true or false/);
   });
 
   it('loadConfig(env) with DATABASE_URL chooses the PostgreSQL server', () => {

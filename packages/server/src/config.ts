@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { AuthPolicy } from './auth/policy.js';
 import { DEFAULT_DATA_DIR } from './db/open.js';
 import type { DatabaseConfig } from './db/open.js';
 
@@ -27,10 +28,19 @@ export interface ServerConfig {
   readonly database: DatabaseConfig;
   /** The built web app to serve (`GROUNDSWELL_WEB_DIR`; default packages/web/dist). */
   readonly webDir?: string;
+  /**
+   * Sign-in rules: `GROUNDSWELL_SESSION_IDLE_MINUTES` (default 30), `GROUNDSWELL_SESSION_MAX_HOURS`
+   * (12), `GROUNDSWELL_SECURE_COOKIE` (true; false only for plain HTTP away from localhost),
+   * `GROUNDSWELL_DEMO_SIGN_IN` (true: demo users may sign in on a demo database).
+   */
+  readonly auth?: Partial<AuthPolicy>;
 }
 
 const blankAsAbsent = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+/** `true` or `false`. */
+const Flag = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true');
 
 const Env = z.object({
   HOST: z.preprocess(blankAsAbsent, z.string().trim().default('127.0.0.1')),
@@ -46,6 +56,26 @@ const Env = z.object({
   DATABASE_POOL_MAX: z.preprocess(blankAsAbsent, z.coerce.number().int().min(1).optional()),
   GROUNDSWELL_DATA_DIR: z.preprocess(blankAsAbsent, z.string().trim().default(DEFAULT_DATA_DIR)),
   GROUNDSWELL_WEB_DIR: z.preprocess(blankAsAbsent, z.string().trim().optional()),
+  GROUNDSWELL_SESSION_IDLE_MINUTES: z.preprocess(
+    blankAsAbsent,
+    z.coerce
+      .number({ error: 'must be a number' })
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .optional(),
+  ),
+  GROUNDSWELL_SESSION_MAX_HOURS: z.preprocess(
+    blankAsAbsent,
+    z.coerce
+      .number({ error: 'must be a number' })
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .optional(),
+  ),
+  GROUNDSWELL_SECURE_COOKIE: z.preprocess(blankAsAbsent, Flag.optional()),
+  GROUNDSWELL_DEMO_SIGN_IN: z.preprocess(blankAsAbsent, Flag.optional()),
 });
 
 /** The configuration is invalid: `problems` lists every one (`PORT: must be …`). */
@@ -75,5 +105,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       ? { engine: 'pglite', dataDir: resolve(vars.GROUNDSWELL_DATA_DIR) }
       : { engine: 'postgres', url: vars.DATABASE_URL, poolMax: vars.DATABASE_POOL_MAX };
   const web = vars.GROUNDSWELL_WEB_DIR === undefined ? {} : { webDir: resolve(vars.GROUNDSWELL_WEB_DIR) };
-  return { host: vars.HOST, port: vars.PORT, logLevel: vars.LOG_LEVEL, database, ...web };
+  const auth: Partial<AuthPolicy> = {
+    ...(vars.GROUNDSWELL_SESSION_IDLE_MINUTES === undefined
+      ? {}
+      : { idleMs: vars.GROUNDSWELL_SESSION_IDLE_MINUTES * 60_000 }),
+    ...(vars.GROUNDSWELL_SESSION_MAX_HOURS === undefined
+      ? {}
+      : { absoluteMs: vars.GROUNDSWELL_SESSION_MAX_HOURS * 3_600_000 }),
+    ...(vars.GROUNDSWELL_SECURE_COOKIE === undefined ? {} : { secureCookie: vars.GROUNDSWELL_SECURE_COOKIE }),
+    ...(vars.GROUNDSWELL_DEMO_SIGN_IN === undefined ? {} : { demoSignIn: vars.GROUNDSWELL_DEMO_SIGN_IN }),
+  };
+  return { host: vars.HOST, port: vars.PORT, logLevel: vars.LOG_LEVEL, database, ...web, auth };
 }

@@ -4,10 +4,13 @@
  */
 
 /**
- * `invalid_input`: a value is missing or malformed; `not_found`: a referenced row does not exist;
- * `conflict`: the change clashes with data already stored (a duplicate, a rule on existing data).
+ * `invalid_input`: a value is missing or malformed; `not_found`: a referenced row does not exist
+ * (or the person may not see it); `conflict`: the change clashes with data already stored (a
+ * duplicate, a rule on existing data); `unauthenticated`: no valid sign-in; `forbidden`: the
+ * person may not do this; `too_many_requests`: too many attempts (sign-in lock-out).
  */
-export type DataErrorCode = 'invalid_input' | 'not_found' | 'conflict';
+export type DataErrorCode =
+  'invalid_input' | 'not_found' | 'conflict' | 'unauthenticated' | 'forbidden' | 'too_many_requests';
 
 /** Raised by the repositories for input they refuse. */
 export class DataError extends Error {

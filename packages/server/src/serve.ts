@@ -3,6 +3,7 @@
  * Starting the server: read the configuration, open and migrate the database, build the app,
  * listen on HOST:PORT and log one line when ready; close cleanly on SIGINT and SIGTERM.
  */
+import { issueSetupLink } from './auth/setup.js';
 import { loadConfig } from './config.js';
 import type { ServerConfig } from './config.js';
 import { migrate } from './db/migrate.js';
@@ -46,19 +47,37 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   try {
     await migrate(database);
     await options.prepare?.(database);
-    app = await buildApp({ db: database, logger: { level: config.logLevel }, webDir: config.webDir });
+    app = await buildApp({
+      db: database,
+      logger: { level: config.logLevel },
+      webDir: config.webDir,
+      authPolicy: config.auth,
+    });
     const where = `${database.engine} database at ${database.location}`;
     const url = await app.listen({
       host: config.host,
       port: config.port,
       listenTextResolver: (address) => `Groundswell ready at ${address} (${where})`,
     });
+    await announceSetupLink(app, database, url);
     return running(app, database, url, options.handleSignals ?? true);
   } catch (error) {
     await app?.close();
     await database.close();
     throw error;
   }
+}
+
+/**
+ * While no administrator exists, logs a one-time link that creates the first one (each start
+ * replaces the last link; it works once, for 24 hours).
+ */
+async function announceSetupLink(app: Api, database: DatabaseHandle, url: string): Promise<void> {
+  const token = await issueSetupLink(database.db, new Date());
+  if (token === null) return;
+  app.log.warn(
+    `No administrator yet. Create the first one at ${url}/setup?token=${token} (this link works once, within 24 hours; a restart replaces it)`,
+  );
 }
 
 function running(app: Api, database: DatabaseHandle, url: string, handleSignals: boolean): RunningServer {

@@ -8,3 +8,5 @@ export * from './schema/measures.js';
 export * from './schema/imports.js';
 export * from './schema/observations.js';
 export * from './schema/annotations.js';
+export * from './schema/identity.js';
+export * from './schema/audit.js';

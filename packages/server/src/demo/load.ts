@@ -18,6 +18,7 @@ import { ensureSeries } from '../series/repository.js';
 import { createUnit } from '../units/repository.js';
 import { AE_MEASURES, DEPARTMENT_TYPES, FOUR_HOUR_TARGET } from './ae-measures.js';
 import { parseAeCsv, type AeRow } from './ae-rows.js';
+import { addDemoUsers } from './users.js';
 import { binomial, DEMO_TREE, poisson, seeded, SYNTHETIC_MEASURES, SYNTHETIC_SOURCE } from './synthetic.js';
 
 /** The bundled A&E file (data/demo/ae_attendances.csv at the repository root). */
@@ -195,6 +196,9 @@ async function syntheticRows(
  */
 export async function loadDemoData(db: Database, csvText?: string): Promise<DemoSummary> {
   if ((await getMeasureByCode(db, null, AE_MEASURES.attendances.code)) !== undefined) {
+    // Demo data loaded before the demo users existed get them now.
+    const trust = await getOrganisationByOdsCode(db, DEMO_TRUST);
+    if (trust !== undefined) await addDemoUsers(db, trust.id);
     return { loaded: false, organisations: 0, series: 0, observations: 0 };
   }
   const data = parseAeCsv(csvText ?? readFileSync(DEMO_CSV, 'utf8'));
@@ -207,6 +211,7 @@ export async function loadDemoData(db: Database, csvText?: string): Promise<Demo
   });
   const counts = await writeRows(db, [...ae.rows, ...synthetic.rows], demoImport.id);
   await finishImport(db, demoImport.id, counts);
+  if (trustId !== undefined) await addDemoUsers(db, trustId);
   return {
     loaded: true,
     organisations: ae.organisations.size,

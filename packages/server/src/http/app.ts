@@ -4,12 +4,18 @@
  * document and reference, health checks, the one error handler, and every domain's routes under
  * `/api/v1`. It does not listen (see `serve.ts`), so tests use `app.inject`.
  */
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import Fastify from 'fastify';
 import type { FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { analysisRoutes } from '../analysis/routes.js';
 import { annotationRoutes } from '../annotations/routes.js';
+import { auditRoutes } from '../audit/routes.js';
+import { DEFAULT_AUTH_POLICY } from '../auth/policy.js';
+import type { AuthPolicy } from '../auth/policy.js';
+import { authRoutes } from '../auth/routes.js';
 import { comparisonRoutes } from '../comparison/routes.js';
 import { dashboardRoutes } from '../dashboard/routes.js';
 import { storeOf } from '../db/store.js';
@@ -23,17 +29,20 @@ import { observationRoutes } from '../observations/routes.js';
 import { organisationRoutes } from '../organisations/routes.js';
 import { seriesRoutes } from '../series/routes.js';
 import { unitRoutes } from '../units/routes.js';
+import { registerAuthentication } from './authenticate.js';
 import { handleError, handleNotFound } from './error-handler.js';
 import { healthRoutes } from './health.js';
 import { registerOpenApi } from './openapi.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { registerWeb } from './web.js';
-import type { Api, RouteModule } from './types.js';
+import type { Api, RouteDeps, RouteModule } from './types.js';
 
 /** The prefix of the versioned API. */
 export const API_PREFIX = '/api/v1';
 
 /** Every domain's routes, in the order they appear in the OpenAPI document. */
 const ROUTES: readonly RouteModule[] = [
+  authRoutes,
   organisationRoutes,
   unitRoutes,
   measureRoutes,
@@ -46,6 +55,7 @@ const ROUTES: readonly RouteModule[] = [
   dashboardRoutes,
   comparisonRoutes,
   importRoutes,
+  auditRoutes,
 ];
 
 /** What the application needs. */
@@ -61,6 +71,10 @@ export interface AppOptions {
   readonly bodyLimit?: number;
   /** The largest file an import may upload, in bytes (default 512 MB). */
   readonly maxUploadBytes?: number;
+  /** Sign-in rules (default DEFAULT_AUTH_POLICY: 30-minute idle and 12-hour absolute time-outs…). */
+  readonly authPolicy?: Partial<AuthPolicy> | undefined;
+  /** The clock (tests move it; default the system's). */
+  readonly now?: (() => Date) | undefined;
   /**
    * The built web app to serve at `/` (default: packages/web/dist, `GROUNDSWELL_WEB_DIR`); false
    * for the API alone (unknown paths are then all the API's 404).
@@ -80,12 +94,22 @@ export async function buildApp(options: AppOptions): Promise<Api> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  await registerSecurityHeaders(app);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
   await registerOpenApi(app);
   const store = storeOf(options.db);
-  const deps = { db: store.db, store, maxUploadBytes: options.maxUploadBytes };
+  const deps: RouteDeps = {
+    db: store.db,
+    store,
+    maxUploadBytes: options.maxUploadBytes,
+    authPolicy: { ...DEFAULT_AUTH_POLICY, ...options.authPolicy },
+    now: options.now ?? (() => new Date()),
+  };
   healthRoutes(app, deps);
   await app.register(
     (scope, _options, done) => {
+      registerAuthentication(scope, { db: deps.db, policy: deps.authPolicy, now: deps.now });
       const api = scope.withTypeProvider<ZodTypeProvider>();
       for (const routes of ROUTES) routes(api, deps);
       done();

@@ -12,7 +12,11 @@ export const ERROR_STATUS = {
   invalid_input: 400,
   /** The request body is not valid JSON, or of a type the API does not take. */
   bad_request: 400,
-  /** The id (or path) names nothing. */
+  /** The request needs a signed-in person (or an API token), and has none that is valid. */
+  unauthenticated: 401,
+  /** The person may not do this (their role, a token's scope, or a missing CSRF token). */
+  forbidden: 403,
+  /** The id (or path) names nothing, or nothing the person may see. */
   not_found: 404,
   /** The change clashes with data already stored (a duplicate, a rule on existing data). */
   conflict: 409,
@@ -22,6 +26,8 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   /** The stored data cannot be analysed as asked (the SPC engine refused them). */
   unprocessable: 422,
+  /** Too many attempts (sign-in): wait and try again. */
+  too_many_requests: 429,
   /** Something failed inside the server; it has been logged. */
   internal: 500,
   /** A dependency (the database) is not reachable. */
@@ -107,6 +113,8 @@ export const ErrorBodySchema = z
 /** The error responses every route may give, for its `response` schema. */
 export const ERROR_RESPONSES = {
   400: ErrorBodySchema,
+  401: ErrorBodySchema,
+  403: ErrorBodySchema,
   404: ErrorBodySchema,
   409: ErrorBodySchema,
 } as const;

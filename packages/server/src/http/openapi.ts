@@ -24,7 +24,20 @@ export async function registerOpenApi(app: Api): Promise<void> {
           'Every error has the body { error: { code, message, details? } }.',
         version: '1',
       },
+      components: {
+        securitySchemes: {
+          token: { type: 'http', scheme: 'bearer', description: 'A personal API token (gs_…)' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: '__Host-gs_session',
+            description: 'A browser session; changes also need X-CSRF-Token',
+          },
+        },
+      },
+      security: [{ token: [] }, { session: [] }, {}],
       tags: [
+        { name: 'sign-in' },
         { name: 'organisations' },
         { name: 'units' },
         { name: 'measures' },
@@ -34,12 +47,13 @@ export async function registerOpenApi(app: Api): Promise<void> {
         { name: 'analysis' },
         { name: 'dashboard' },
         { name: 'imports' },
+        { name: 'audit' },
         { name: 'health' },
       ],
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: DOCS_PATH });
+  await app.register(fastifySwaggerUi, { routePrefix: DOCS_PATH, staticCSP: true });
   app.get(OPENAPI_PATH, { schema: { hide: true } }, () => app.swagger());
 }

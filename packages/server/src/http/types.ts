@@ -10,6 +10,7 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AuthPolicy } from '../auth/policy.js';
 import type { DataStore } from '../db/store.js';
 import type { Database } from '../db/types.js';
 
@@ -30,6 +31,10 @@ export interface RouteDeps {
   readonly store: DataStore;
   /** The largest file an upload may be, in bytes (default 512 MB). */
   readonly maxUploadBytes?: number | undefined;
+  /** Sign-in rules (time-outs, lock-out, cookies). */
+  readonly authPolicy: AuthPolicy;
+  /** The time now (tests move it). */
+  readonly now: () => Date;
 }
 
 /** A domain's routes, added to the versioned API scope. */

@@ -6,6 +6,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { savepointStore } from '../db/store.js';
 import type { Database, TransactionContext } from '../db/types.js';
 import { buildApp } from '../http/app.js';
+import type { AppOptions } from '../http/app.js';
 import type { Api } from '../http/types.js';
 
 /**
@@ -15,8 +16,9 @@ import type { Api } from '../http/types.js';
 export async function withApp<T>(
   db: Database | TransactionContext,
   fn: (app: Api) => Promise<T>,
+  options: Omit<AppOptions, 'db'> = {},
 ): Promise<T> {
-  const app = await buildApp({ db: 'copyCsv' in db ? savepointStore(db) : db });
+  const app = await buildApp({ ...options, db: 'copyCsv' in db ? savepointStore(db) : db });
   try {
     return await fn(app);
   } finally {

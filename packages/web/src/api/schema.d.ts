@@ -95,6 +95,1857 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in (null when nobody), with the CSRF token for changes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                /** Format: uuid */
+                                id: string;
+                                email: string;
+                                displayName: string;
+                                platformAdmin: boolean;
+                                demo: boolean;
+                                memberships: {
+                                    /** Format: uuid */
+                                    organisationId: string;
+                                    odsCode: string;
+                                    organisationName: string;
+                                    /** @enum {string} */
+                                    role: "staff" | "improver" | "unit_lead" | "qi_lead" | "executive" | "administrator";
+                                    unitId: string | null;
+                                }[];
+                            } | null;
+                            /** @description Send as X-CSRF-Token with every change */
+                            csrfToken: string | null;
+                            expiresAt: string | null;
+                            /** @description Whether demo users may sign in on this database */
+                            demoSignIn: boolean;
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with an email address and password (a new session cookie) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Email address */
+                        email: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                /** Format: uuid */
+                                id: string;
+                                email: string;
+                                displayName: string;
+                                platformAdmin: boolean;
+                                demo: boolean;
+                                memberships: {
+                                    /** Format: uuid */
+                                    organisationId: string;
+                                    odsCode: string;
+                                    organisationName: string;
+                                    /** @enum {string} */
+                                    role: "staff" | "improver" | "unit_lead" | "qi_lead" | "executive" | "administrator";
+                                    unitId: string | null;
+                                }[];
+                            } | null;
+                            /** @description Send as X-CSRF-Token with every change */
+                            csrfToken: string | null;
+                            expiresAt: string | null;
+                            /** @description Whether demo users may sign in on this database */
+                            demoSignIn: boolean;
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out of this browser */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sign-out-everywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End every session of the signed-in person, on every device */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ended: number;
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create the first administrator with the set-up link the server printed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The secret of the set-up link the server printed */
+                        token: string;
+                        /** Format: email */
+                        email: string;
+                        displayName: string;
+                        /** @description At least 12 characters */
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                /** Format: uuid */
+                                id: string;
+                                email: string;
+                                displayName: string;
+                                platformAdmin: boolean;
+                                demo: boolean;
+                                memberships: {
+                                    /** Format: uuid */
+                                    organisationId: string;
+                                    odsCode: string;
+                                    organisationName: string;
+                                    /** @enum {string} */
+                                    role: "staff" | "improver" | "unit_lead" | "qi_lead" | "executive" | "administrator";
+                                    unitId: string | null;
+                                }[];
+                            } | null;
+                            /** @description Send as X-CSRF-Token with every change */
+                            csrfToken: string | null;
+                            expiresAt: string | null;
+                            /** @description Whether demo users may sign in on this database */
+                            demoSignIn: boolean;
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/demo-users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The demo users one may sign in as (none unless demo sign-in is open) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                email: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "staff" | "improver" | "unit_lead" | "qi_lead" | "executive" | "administrator";
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/demo-sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in as a demo user (only on a database with the demo data and no real accounts) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A demo user’s email (see GET /auth/demo-users) */
+                        email: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                /** Format: uuid */
+                                id: string;
+                                email: string;
+                                displayName: string;
+                                platformAdmin: boolean;
+                                demo: boolean;
+                                memberships: {
+                                    /** Format: uuid */
+                                    organisationId: string;
+                                    odsCode: string;
+                                    organisationName: string;
+                                    /** @enum {string} */
+                                    role: "staff" | "improver" | "unit_lead" | "qi_lead" | "executive" | "administrator";
+                                    unitId: string | null;
+                                }[];
+                            } | null;
+                            /** @description Send as X-CSRF-Token with every change */
+                            csrfToken: string | null;
+                            expiresAt: string | null;
+                            /** @description Whether demo users may sign in on this database */
+                            demoSignIn: boolean;
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your personal API tokens (never the tokens themselves) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description Its first characters, to tell tokens apart */
+                                prefix: string;
+                                scopes: ("read" | "write")[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                lastUsedAt: string | null;
+                                expiresAt: string | null;
+                                revokedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Make a personal API token: the answer holds it, shown this once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What the token is for: "nightly falls extract" */
+                        name: string;
+                        /** @description read; write (import and change data) */
+                        scopes: ("read" | "write")[];
+                        /**
+                         * Format: date-time
+                         * @description When it stops working (default: never)
+                         */
+                        expiresAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @description Its first characters, to tell tokens apart */
+                            prefix: string;
+                            scopes: ("read" | "write")[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            lastUsedAt: string | null;
+                            expiresAt: string | null;
+                            revokedAt: string | null;
+                            /** @description The token itself: shown this once, never again */
+                            token: string;
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke one of your API tokens (it stops working at once) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @description Its first characters, to tell tokens apart */
+                            prefix: string;
+                            scopes: ("read" | "write")[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            lastUsedAt: string | null;
+                            expiresAt: string | null;
+                            revokedAt: string | null;
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations": {
         parameters: {
             query?: never;
@@ -142,7 +1993,57 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -167,7 +2068,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -192,7 +2093,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -249,7 +2150,57 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -274,7 +2225,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -299,7 +2250,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -361,7 +2312,57 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -386,7 +2387,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -411,7 +2412,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -477,7 +2478,57 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -502,7 +2553,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -527,7 +2578,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -587,7 +2638,57 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -612,7 +2713,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -637,7 +2738,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -714,7 +2815,57 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -739,7 +2890,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -764,7 +2915,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -838,7 +2989,57 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -863,7 +3064,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -888,7 +3089,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -949,7 +3150,57 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -974,7 +3225,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -999,7 +3250,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -1077,7 +3328,57 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -1102,7 +3403,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -1127,7 +3428,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -1189,7 +3490,57 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -1214,7 +3565,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -1239,7 +3590,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -1300,7 +3651,57 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -1325,7 +3726,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -1350,7 +3751,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -1425,7 +3826,57 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -1450,7 +3901,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -1475,7 +3926,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -1533,7 +3984,57 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -1558,7 +4059,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -1583,7 +4084,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -1644,7 +4145,57 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -1669,7 +4220,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -1694,7 +4245,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -1754,7 +4305,57 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -1779,7 +4380,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -1804,7 +4405,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -1874,7 +4475,57 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -1899,7 +4550,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -1924,7 +4575,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -2003,7 +4654,57 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -2028,7 +4729,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -2053,7 +4754,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -2133,7 +4834,57 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -2158,7 +4909,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -2183,7 +4934,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -2247,7 +4998,57 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -2272,7 +5073,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -2297,7 +5098,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -2361,7 +5162,57 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -2386,7 +5237,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -2411,7 +5262,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -2486,7 +5337,57 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -2511,7 +5412,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -2536,7 +5437,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -2602,7 +5503,57 @@ export interface paths {
                         "text/csv": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -2627,7 +5578,7 @@ export interface paths {
                         "text/csv": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -2652,7 +5603,7 @@ export interface paths {
                         "text/csv": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -2715,7 +5666,57 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -2740,7 +5741,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -2765,7 +5766,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -2858,7 +5859,57 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -2883,7 +5934,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -2908,7 +5959,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -2985,7 +6036,57 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -3010,7 +6111,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -3035,7 +6136,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -3121,7 +6222,57 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -3146,7 +6297,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -3171,7 +6322,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -3255,7 +6406,57 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -3280,7 +6481,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -3305,7 +6506,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -3366,7 +6567,57 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -3391,7 +6642,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -3416,7 +6667,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -3464,7 +6715,57 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -3489,7 +6790,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -3514,7 +6815,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -3580,7 +6881,57 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -3605,7 +6956,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -3630,7 +6981,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -3688,7 +7039,57 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -3713,7 +7114,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -3738,7 +7139,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -3756,6 +7157,205 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{ref}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every change to an organisation’s data: who, when, what, before and after */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page, 1 to 500 (default 50) */
+                    limit?: number;
+                    /** @description `nextCursor` of the previous page */
+                    cursor?: string;
+                    /** @description Only changes by this person */
+                    actorId?: string;
+                    action?: string;
+                    /** @description Only changes to this kind of thing */
+                    entityType?: string;
+                    /** @description Only changes to this one thing */
+                    entityId?: string;
+                    /** @description From this time (inclusive) */
+                    from?: string;
+                    /** @description To this time (inclusive) */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                actorId: string | null;
+                                /** @description Who, as they were named then */
+                                actor: string;
+                                /** @enum {string} */
+                                via: "session" | "token" | "cli" | "system";
+                                action: string;
+                                entityType: string;
+                                entityId: string;
+                                summary: string;
+                                before: unknown | null;
+                                after: unknown | null;
+                            }[];
+                            /** @description Pass as `cursor` for the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3799,7 +7399,57 @@ export interface paths {
                         "application/fhir+json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/fhir+json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/fhir+json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -3824,7 +7474,7 @@ export interface paths {
                         "application/fhir+json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -3849,7 +7499,7 @@ export interface paths {
                         "application/fhir+json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -3942,7 +7592,57 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -3967,7 +7667,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -3992,7 +7692,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -4061,7 +7761,57 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -4086,7 +7836,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -4111,7 +7861,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "bad_request" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "internal" | "unavailable";
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
                                 message: string;
                                 details?: {
                                     field?: string;
@@ -4328,6 +8078,17 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        OrganisationInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description NHS ODS code, upper case */
+            odsCode: string;
+            name: string;
+            /** @enum {string} */
+            kind: "provider" | "commissioner" | "network";
+            /** Format: date-time */
+            createdAt: string;
+        };
         /** @description The sparkline of the latest points, compact: arrays of equal length, one entry per point. Points not listed in improvement, concern or neither are common cause. */
         SparklineInput: {
             /** @description How many earlier points of the analysis are not shown: point i here is point offset + i of the analysis */
@@ -4487,17 +8248,6 @@ export interface components {
             items: components["schemas"]["ComparisonItemInput"][];
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
-        };
-        OrganisationInput: {
-            /** Format: uuid */
-            id: string;
-            /** @description NHS ODS code, upper case */
-            odsCode: string;
-            name: string;
-            /** @enum {string} */
-            kind: "provider" | "commissioner" | "network";
-            /** Format: date-time */
-            createdAt: string;
         };
         ColumnSourceInput: {
             /** @description The column's name in the file's header row */
@@ -5017,6 +8767,17 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        Organisation: {
+            /** Format: uuid */
+            id: string;
+            /** @description NHS ODS code, upper case */
+            odsCode: string;
+            name: string;
+            /** @enum {string} */
+            kind: "provider" | "commissioner" | "network";
+            /** Format: date-time */
+            createdAt: string;
+        };
         /** @description The sparkline of the latest points, compact: arrays of equal length, one entry per point. Points not listed in improvement, concern or neither are common cause. */
         Sparkline: {
             /** @description How many earlier points of the analysis are not shown: point i here is point offset + i of the analysis */
@@ -5176,17 +8937,6 @@ export interface components {
             items: components["schemas"]["ComparisonItem"][];
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
-        };
-        Organisation: {
-            /** Format: uuid */
-            id: string;
-            /** @description NHS ODS code, upper case */
-            odsCode: string;
-            name: string;
-            /** @enum {string} */
-            kind: "provider" | "commissioner" | "network";
-            /** Format: date-time */
-            createdAt: string;
         };
         ColumnSource: {
             /** @description The column's name in the file's header row */

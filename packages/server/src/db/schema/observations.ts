@@ -15,6 +15,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { auditEvents } from './audit.js';
 import { finite } from './columns.js';
 import { imports } from './imports.js';
 import { measureSeries } from './measures.js';
@@ -53,6 +54,8 @@ export const observations = pgTable(
 
 /**
  * One change to an observation: its state before and after, by which import or user, when.
+ * A person's edit links to its audit event; an import's rows link to the import (whose commit
+ * is one audit event, entity `import`).
  * Append-only; `bigint` identity because it grows with every change and is never addressed alone.
  */
 export const observationRevisions = pgTable(
@@ -73,6 +76,7 @@ export const observationRevisions = pgTable(
     newGhost: boolean('new_ghost').notNull(),
     importId: uuid('import_id').references(() => imports.id),
     changedBy: uuid('changed_by'),
+    auditEventId: bigint('audit_event_id', { mode: 'number' }).references(() => auditEvents.id),
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -77,3 +77,29 @@ export const FINISHED_IMPORT_STATUSES = ['succeeded', 'failed'] as const satisfi
 /** What an import was read from: a CSV or Excel file, FHIR MeasureReports, or an API batch. */
 export const IMPORT_FORMATS = ['csv', 'xlsx', 'fhir', 'api'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/**
+ * A person's role in an organisation (issue 6), least to most trusted in what they may change:
+ * `staff` see their organisation's internal measures; `improver` also annotates and analyses
+ * series and imports data; `unit_lead` as improver, for a unit's work; `qi_lead` also defines
+ * measures and sees private ones; `executive` (board) reads everything and the audit log;
+ * `administrator` also manages units, members and the organisation's sign-in.
+ */
+export const ROLES = ['staff', 'improver', 'unit_lead', 'qi_lead', 'executive', 'administrator'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A person's account: `invited` (not yet signed in), `active`, or `deactivated` (cannot sign in). */
+export const USER_STATUSES = ['invited', 'active', 'deactivated'] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+/**
+ * What one organisation lets another see (a provider granting its commissioner): `published`, its
+ * public measures and the progress on them; `internal`, also its internal measures (never private
+ * ones, and never a write).
+ */
+export const GRANT_SCOPES = ['published', 'internal'] as const;
+export type GrantScope = (typeof GRANT_SCOPES)[number];
+
+/** What a personal API token may do: read data, also import and change data. */
+export const TOKEN_SCOPES = ['read', 'write'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];

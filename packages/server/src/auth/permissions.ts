@@ -1,0 +1,72 @@
+/**
+ * @module auth/permissions
+ * The permission table: which roles may do what in their organisation, and how much of an
+ * organisation's data each person may read. Every route's access rule (auth/access.ts) and every
+ * visibility filter (auth/visibility.ts) asks this module; nothing else decides.
+ */
+import type { Role, Visibility } from '../db/schema/vocabulary.js';
+import { membershipIn } from './principal.js';
+import type { Principal } from './principal.js';
+
+/** What a person may do in an organisation, and the roles that may do it. */
+export const PERMISSIONS = {
+  /** Add and rename units. */
+  'unit.manage': ['administrator'],
+  /** Define and change the organisation's own measures (and add series of shared ones). */
+  'measure.define': ['qi_lead', 'administrator'],
+  /** Change a series' analysis: preset, direction, targets, rebase points, baseline, ghosted points. */
+  'series.analyse': ['improver', 'unit_lead', 'qi_lead', 'administrator'],
+  /** Add annotations to points. */
+  'annotation.write': ['improver', 'unit_lead', 'qi_lead', 'administrator'],
+  /** Import data and record observations. */
+  'data.import': ['improver', 'unit_lead', 'qi_lead', 'administrator'],
+  /** Invite people, change their roles, deactivate them; grant other organisations access. */
+  'member.manage': ['administrator'],
+  /** Read the audit log. */
+  'audit.read': ['qi_lead', 'executive', 'administrator'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+/** Every action, for tests generated from the table. */
+export const ACTIONS = Object.keys(PERMISSIONS) as Action[];
+
+/** Actions that change data (an API token needs its `write` scope for them). */
+const READ_ONLY_ACTIONS: ReadonlySet<Action> = new Set(['audit.read']);
+
+/** The roles that read an organisation's private measures as well as its internal ones. */
+export const PRIVATE_READERS: readonly Role[] = [
+  'improver',
+  'unit_lead',
+  'qi_lead',
+  'executive',
+  'administrator',
+];
+
+/** Whether `principal` may do `action` in the organisation `organisationId`. */
+export function can(principal: Principal, action: Action, organisationId: string): boolean {
+  if (principal.kind === 'system') return true;
+  if (principal.kind === 'public') return false;
+  if (!READ_ONLY_ACTIONS.has(action) && !principal.scopes.includes('write')) return false;
+  const membership = membershipIn(principal, organisationId);
+  return membership !== undefined && (PERMISSIONS[action] as readonly Role[]).includes(membership.role);
+}
+
+/**
+ * The most private data of an organisation `principal` may read: `private` (also private
+ * measures), `internal` (its staff's view, or a grant of internal access), or `public`.
+ */
+export function readLevel(principal: Principal, organisationId: string): Visibility {
+  if (principal.kind === 'system') return 'private';
+  if (principal.kind === 'public') return 'public';
+  const membership = membershipIn(principal, organisationId);
+  if (membership !== undefined) return PRIVATE_READERS.includes(membership.role) ? 'private' : 'internal';
+  const grant = principal.grants.find((g) => g.organisationId === organisationId);
+  return grant?.scope === 'internal' ? 'internal' : 'public';
+}
+
+/** Whether a measure of this visibility is readable at `level`. */
+export function readable(visibility: Visibility, level: Visibility): boolean {
+  const rank: Record<Visibility, number> = { public: 0, internal: 1, private: 2 };
+  return rank[visibility] <= rank[level];
+}
