@@ -10,6 +10,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../packages/web/e2e/chromium-flags.js';
 import { makeProportions, makeSeries, months, rng } from './bench-data.js';
 import { startServe } from './bench-server.js';
 
@@ -23,18 +24,8 @@ const CARD_TIMEOUT_MS = 20_000;
 const QUIET_MS = 500;
 const ODS = 'BENCHWEB';
 const USER = '00000000-0000-4000-8000-0000000000b2';
-// Debian's Chromium with the flags of the e2e tests (packages/web/e2e/context.ts).
+// Debian's Chromium with the flags of the e2e tests (packages/web/e2e/chromium-flags.js).
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const webDir = () =>
   process.env.GROUNDSWELL_WEB_DIR?.trim()

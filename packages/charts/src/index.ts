@@ -1,7 +1,8 @@
 /**
  * @module @groundswell/charts
  * SVG rendering of SPC analyses from `@groundswell/spc`, shared by the CLI, the web app and PDF
- * reports: pure functions that return SVG or text strings (no DOM, no I/O).
+ * reports: pure functions that return SVG or text strings (no DOM, no I/O), and the file name of
+ * a series' export or downloaded chart.
  */
 export { renderSpcChart } from './chart.js';
 export type { SpcChartOptions, ChartAnnotation } from './options.js';
@@ -20,3 +21,5 @@ export type { FunnelChartOptions } from './options.js';
 export { describeFunnel } from './funnel-describe.js';
 export type { FunnelDescribeOptions } from './funnel-describe.js';
 export type { UnitNoun } from './funnel-labels.js';
+export { exportFileName, slug } from './filename.js';
+export type { ExportNameParts } from './filename.js';

@@ -9,17 +9,8 @@
  */
 export const CHROMIUM = process.env.GROUNDSWELL_CHROMIUM?.trim() || '/usr/bin/chromium';
 
-/** Chromium's flags: headless, no sandbox (containers, root), and no network of its own. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** Chromium's flags (shared with the web benchmark, scripts/bench-web.js). */
+export { CHROMIUM_ARGS } from './chromium-flags.js';
 
 /** Why the e2e tests cannot run when Chromium is missing, and what to do about it. */
 export const CHROMIUM_MISSING =

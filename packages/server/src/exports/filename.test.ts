@@ -1,40 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { attachment, exportFileName, slug } from './filename.js';
 
-const PARTS = {
-  odsCode: 'RF4',
-  measureCode: 'ae-4-hour',
-  unitName: null,
-  lastPeriod: '2024-03-01',
-  frequency: 'month',
-} as const;
-
+// The naming itself is @groundswell/charts' (packages/charts/src/filename.test.ts).
 describe('exportFileName', () => {
-  it('exportFileName(monthly organisation series) is ODS code, measure code and last month', () => {
-    expect(exportFileName(PARTS, 'csv')).toBe('RF4-ae-4-hour-2024-03.csv');
-    expect(attachment(exportFileName(PARTS, 'json'))).toBe(
-      'attachment; filename="RF4-ae-4-hour-2024-03.json"',
+  it('names an export as @groundswell/charts does, and attachment() downloads it under that name', () => {
+    const name = exportFileName(
+      {
+        odsCode: 'RF4',
+        measureCode: 'ae-4-hour',
+        unitName: 'Ward 10 (acute médicine)',
+        lastPeriod: '2024-03-01',
+        frequency: 'month',
+      },
+      'json',
     );
-  });
-
-  it('exportFileName names the unit of a unit series and writes the period by frequency', () => {
-    expect(exportFileName({ ...PARTS, unitName: 'Type 1 A&E (major emergency department)' }, 'csv')).toBe(
-      'RF4-ae-4-hour-type-1-a-e-major-emergency-department-2024-03.csv',
-    );
-    expect(exportFileName({ ...PARTS, frequency: 'year', lastPeriod: '2023-04-01' }, 'csv')).toBe(
-      'RF4-ae-4-hour-2023.csv',
-    );
-    expect(exportFileName({ ...PARTS, frequency: 'week', lastPeriod: '2024-03-04' }, 'csv')).toBe(
-      'RF4-ae-4-hour-2024-03-04.csv',
-    );
-    expect(exportFileName({ ...PARTS, lastPeriod: null }, 'csv')).toBe('RF4-ae-4-hour.csv');
-  });
-
-  it('slug(name) keeps letters and digits, folds accents, and cuts a long name at a word', () => {
+    expect(name).toBe('RF4-ae-4-hour-ward-10-acute-medicine-2024-03.json');
     expect(slug('Ward 10 (acute médicine)')).toBe('ward-10-acute-medicine');
-    expect(slug('Paediatric emergency department and children’s assessment unit')).toBe(
-      'paediatric-emergency-department-and',
-    );
-    expect(slug('   ')).toBe('');
+    expect(attachment(name)).toBe('attachment; filename="RF4-ae-4-hour-ward-10-acute-medicine-2024-03.json"');
   });
 });

@@ -69,27 +69,38 @@ export interface DashboardFiltersProps {
   readonly clearHref: string;
 }
 
-/** A labelled select of the filters. */
+/** A labelled select of one filter (`filter-<name>`): "all" (''), then its options. */
 function FilterSelect({
-  id,
+  name,
   label,
-  value,
-  onChange,
+  all,
   options,
+  draft,
+  onChange,
 }: {
-  id: string;
+  name: keyof FilterValues;
   label: string;
-  value: string;
-  onChange: (event: React.ChangeEvent<HTMLSelectElement>) => void;
+  /** The label of the option that filters nothing out. */
+  all: string;
   options: readonly UnitOption[];
+  draft: FilterValues;
+  onChange: (draft: FilterValues) => void;
 }): React.JSX.Element {
+  const id = `filter-${name}`;
   return (
     <div className="nhsuk-form-group">
       <label className="nhsuk-label" htmlFor={id}>
         {label}
       </label>
-      <select className="nhsuk-select" id={id} value={value} onChange={onChange}>
-        {options.map((option) => (
+      <select
+        className="nhsuk-select"
+        id={id}
+        value={draft[name]}
+        onChange={(event) => {
+          onChange({ ...draft, [name]: event.target.value });
+        }}
+      >
+        {[{ value: '', label: all }, ...options].map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
           </option>
@@ -113,11 +124,6 @@ export function DashboardFilters({
     setShown(values);
     setDraft(values);
   }
-  const set =
-    (key: keyof FilterValues) =>
-    (event: React.ChangeEvent<HTMLSelectElement>): void => {
-      setDraft({ ...draft, [key]: event.target.value });
-    };
   const active = FILTER_KEYS.some((key) => values[key] !== '');
   return (
     <form
@@ -130,46 +136,41 @@ export function DashboardFilters({
     >
       <div className="gs-filters__fields">
         <FilterSelect
-          id="filter-domain"
+          name="domain"
           label="Domain"
-          value={draft.domain}
-          onChange={set('domain')}
-          options={[
-            { value: '', label: 'All domains' },
-            ...DOMAINS.map((domain) => ({ value: domain, label: domainLabel(domain) })),
-          ]}
+          all="All domains"
+          options={DOMAINS.map((domain) => ({ value: domain, label: domainLabel(domain) }))}
+          draft={draft}
+          onChange={setDraft}
         />
         {units !== undefined && (
           <FilterSelect
-            id="filter-unit"
+            name="unit"
             label="Unit"
-            value={draft.unit}
-            onChange={set('unit')}
-            options={[{ value: '', label: allUnitsLabel }, ...units]}
+            all={allUnitsLabel}
+            options={units}
+            draft={draft}
+            onChange={setDraft}
           />
         )}
         <FilterSelect
-          id="filter-variation"
+          name="variation"
           label="Variation"
-          value={draft.variation}
-          onChange={set('variation')}
-          options={[
-            { value: '', label: 'Any variation' },
-            ...VARIATIONS.map((variation) => ({ value: variation, label: variationName(variation) })),
-          ]}
+          all="Any variation"
+          options={VARIATIONS.map((variation) => ({ value: variation, label: variationName(variation) }))}
+          draft={draft}
+          onChange={setDraft}
         />
         <FilterSelect
-          id="filter-assurance"
+          name="assurance"
           label="Assurance"
-          value={draft.assurance}
-          onChange={set('assurance')}
-          options={[
-            { value: '', label: 'Any assurance' },
-            ...ASSURANCES.map((assurance) => ({
-              value: assuranceParam(assurance),
-              label: assuranceName(assurance),
-            })),
-          ]}
+          all="Any assurance"
+          options={ASSURANCES.map((assurance) => ({
+            value: assuranceParam(assurance),
+            label: assuranceName(assurance),
+          }))}
+          draft={draft}
+          onChange={setDraft}
         />
       </div>
       <div className="gs-filters__actions">

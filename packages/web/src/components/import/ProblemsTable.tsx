@@ -9,6 +9,65 @@ import type { ImportProblem } from './problems';
 
 export const PROBLEMS_PER_PAGE = 25;
 
+/** The NHS pagination's arrows (nhsuk-frontend's icons). */
+const ARROWS = {
+  previous: {
+    icon: 'arrow-left',
+    path: 'M10.7 6.3c.4.4.4 1 0 1.4L7.4 11H19a1 1 0 0 1 0 2H7.4l3.3 3.3c.4.4.4 1 0 1.4a1 1 0 0 1-1.4 0l-5-5A1 1 0 0 1 4 12c0-.3.1-.5.3-.7l5-5a1 1 0 0 1 1.4 0Z',
+  },
+  next: {
+    icon: 'arrow-right',
+    path: 'm14.7 6.3 5 5c.2.2.3.4.3.7 0 .3-.1.5-.3.7l-5 5a1 1 0 0 1-1.4-1.4l3.3-3.3H5a1 1 0 0 1 0-2h11.6l-3.3-3.3a1 1 0 1 1 1.4-1.4Z',
+  },
+} as const;
+
+/** The link to the previous or next page of problems (`to` counts from 0). */
+function PageButton({
+  to,
+  pages,
+  way,
+  go,
+}: {
+  to: number;
+  pages: number;
+  way: 'previous' | 'next';
+  go: (to: number) => void;
+}): React.JSX.Element {
+  const title = way === 'previous' ? 'Previous' : 'Next';
+  return (
+    <li className={`nhsuk-pagination-item--${way}`}>
+      <button
+        className={`nhsuk-pagination__link nhsuk-pagination__link--${way === 'previous' ? 'prev' : 'next'} gs-pagination__button`}
+        type="button"
+        aria-label={`${title} page of problems: page ${to + 1} of ${pages}`}
+        onClick={() => {
+          go(to);
+        }}
+      >
+        <span className="nhsuk-pagination__title">
+          {title}
+          <span className="nhsuk-u-visually-hidden"> page of problems</span>
+        </span>
+        <span className="nhsuk-u-visually-hidden">:</span>
+        <span className="nhsuk-pagination__page">
+          Page {to + 1} of {pages}
+        </span>
+        <svg
+          className={`nhsuk-icon nhsuk-icon--${ARROWS[way].icon}`}
+          xmlns="http://www.w3.org/2000/svg"
+          viewBox="0 0 24 24"
+          width="16"
+          height="16"
+          focusable="false"
+          aria-hidden="true"
+        >
+          <path d={ARROWS[way].path} />
+        </svg>
+      </button>
+    </li>
+  );
+}
+
 export function ProblemsTable({
   problems,
   problemCount,
@@ -64,68 +123,8 @@ export function ProblemsTable({
       {pages > 1 && (
         <nav className="nhsuk-pagination gs-pagination" aria-label="Pages of problems">
           <ul className="nhsuk-list nhsuk-pagination__list">
-            {current > 0 && (
-              <li className="nhsuk-pagination-item--previous">
-                <button
-                  className="nhsuk-pagination__link nhsuk-pagination__link--prev gs-pagination__button"
-                  type="button"
-                  aria-label={`Previous page of problems: page ${current} of ${pages}`}
-                  onClick={() => {
-                    go(current - 1);
-                  }}
-                >
-                  <span className="nhsuk-pagination__title">
-                    Previous<span className="nhsuk-u-visually-hidden"> page of problems</span>
-                  </span>
-                  <span className="nhsuk-u-visually-hidden">:</span>
-                  <span className="nhsuk-pagination__page">
-                    Page {current} of {pages}
-                  </span>
-                  <svg
-                    className="nhsuk-icon nhsuk-icon--arrow-left"
-                    xmlns="http://www.w3.org/2000/svg"
-                    viewBox="0 0 24 24"
-                    width="16"
-                    height="16"
-                    focusable="false"
-                    aria-hidden="true"
-                  >
-                    <path d="M10.7 6.3c.4.4.4 1 0 1.4L7.4 11H19a1 1 0 0 1 0 2H7.4l3.3 3.3c.4.4.4 1 0 1.4a1 1 0 0 1-1.4 0l-5-5A1 1 0 0 1 4 12c0-.3.1-.5.3-.7l5-5a1 1 0 0 1 1.4 0Z" />
-                  </svg>
-                </button>
-              </li>
-            )}
-            {current < pages - 1 && (
-              <li className="nhsuk-pagination-item--next">
-                <button
-                  className="nhsuk-pagination__link nhsuk-pagination__link--next gs-pagination__button"
-                  type="button"
-                  aria-label={`Next page of problems: page ${current + 2} of ${pages}`}
-                  onClick={() => {
-                    go(current + 1);
-                  }}
-                >
-                  <span className="nhsuk-pagination__title">
-                    Next<span className="nhsuk-u-visually-hidden"> page of problems</span>
-                  </span>
-                  <span className="nhsuk-u-visually-hidden">:</span>
-                  <span className="nhsuk-pagination__page">
-                    Page {current + 2} of {pages}
-                  </span>
-                  <svg
-                    className="nhsuk-icon nhsuk-icon--arrow-right"
-                    xmlns="http://www.w3.org/2000/svg"
-                    viewBox="0 0 24 24"
-                    width="16"
-                    height="16"
-                    focusable="false"
-                    aria-hidden="true"
-                  >
-                    <path d="m14.7 6.3 5 5c.2.2.3.4.3.7 0 .3-.1.5-.3.7l-5 5a1 1 0 0 1-1.4-1.4l3.3-3.3H5a1 1 0 0 1 0-2h11.6l-3.3-3.3a1 1 0 1 1 1.4-1.4Z" />
-                  </svg>
-                </button>
-              </li>
-            )}
+            {current > 0 && <PageButton to={current - 1} pages={pages} way="previous" go={go} />}
+            {current < pages - 1 && <PageButton to={current + 1} pages={pages} way="next" go={go} />}
           </ul>
         </nav>
       )}

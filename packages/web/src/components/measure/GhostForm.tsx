@@ -3,14 +3,14 @@
  * Ghosting a point (drawn hollow, left out of every calculation) or bringing it back. The point's
  * numbers are kept and the change is recorded as a revision of it.
  */
-import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { api } from '../../api/client';
 import type { Observation } from './data';
-import { send, useRefresh } from './data';
+import { send } from './data';
 import { formatPeriod } from './format';
-import type { FieldProblem, PeriodRequest } from './forms';
-import { byId, Done, FormErrorSummary, problemsOf, SelectField, usePeriodRequest } from './forms';
+import type { PeriodRequest } from './forms';
+import { Done, FormErrorSummary, SelectField, usePeriodRequest } from './forms';
+import { useSeriesChange } from './useSeriesChange';
 
 export interface GhostFormProps {
   readonly seriesId: string;
@@ -26,34 +26,25 @@ const FIELDS = {
 
 export function GhostForm({ seriesId, points, request }: GhostFormProps): React.JSX.Element {
   const [period, setPeriod] = useState(points.at(-1)?.period ?? '');
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const [done, setDone] = useState<string | null>(null);
   const first = useRef<HTMLSelectElement>(null);
-  const refresh = useRefresh(seriesId);
   usePeriodRequest(request, setPeriod, first);
   const current = points.find((p) => p.period === period);
 
-  const change = useMutation({
-    mutationFn: (body: { period: string; ghost: boolean }) =>
+  const form = useSeriesChange({
+    seriesId,
+    request: (body: { period: string; ghost: boolean }) =>
       send(
         api.PATCH('/api/v1/series/{id}/observations/{period}', {
           params: { path: { id: seriesId, period: body.period } },
           body: { ghost: body.ghost },
         }),
       ),
-    onSuccess: async (point) => {
-      setProblems([]);
-      setDone(
-        point.ghost
-          ? `${formatPeriod(point.period, 'long')} is ghosted: drawn hollow, and left out of the calculations.`
-          : `${formatPeriod(point.period, 'long')} is included in the calculations again.`,
-      );
-      await refresh();
-    },
-    onError: (error) => {
-      setDone(null);
-      setProblems(problemsOf(error, FIELDS, FIELDS.period.id));
-    },
+    done: (point) =>
+      point.ghost
+        ? `${formatPeriod(point.period, 'long')} is ghosted: drawn hollow, and left out of the calculations.`
+        : `${formatPeriod(point.period, 'long')} is included in the calculations again.`,
+    fields: FIELDS,
+    fallback: FIELDS.period.id,
   });
 
   return (
@@ -63,18 +54,17 @@ export function GhostForm({ seriesId, points, request }: GhostFormProps): React.
       aria-labelledby="ghost-form-heading"
       onSubmit={(event) => {
         event.preventDefault();
-        if (change.isPending) return;
-        setDone(null);
+        if (!form.begin()) return;
         if (current === undefined) {
-          setProblems([{ id: FIELDS.period.id, message: 'Select the point to ghost or include' }]);
+          form.setProblems([{ id: FIELDS.period.id, message: 'Select the point to ghost or include' }]);
           return;
         }
-        setProblems([]);
-        change.mutate({ period: current.period, ghost: !current.ghost });
+        form.setProblems([]);
+        form.save({ period: current.period, ghost: !current.ghost });
       }}
     >
       <h3 id="ghost-form-heading">Ghost a point, or include it again</h3>
-      <FormErrorSummary problems={problems} headingLevel={4} />
+      <FormErrorSummary problems={form.problems} headingLevel={4} />
       <p className="nhsuk-body-s">
         A ghosted point is still drawn (hollow) but left out of the mean, the limits, the rules and the icons.
         Ghost a point only when it is known to be wrong or not comparable (a data error, a one-off event),
@@ -87,7 +77,7 @@ export function GhostForm({ seriesId, points, request }: GhostFormProps): React.
           <SelectField
             id={FIELDS.period.id}
             label="Point"
-            error={byId(problems)[FIELDS.period.id]}
+            error={form.errors[FIELDS.period.id]}
             value={period}
             choices={points
               .slice()
@@ -100,7 +90,7 @@ export function GhostForm({ seriesId, points, request }: GhostFormProps): React.
             selectRef={first}
           />
           <button className="nhsuk-button nhsuk-button--secondary" type="submit">
-            {change.isPending
+            {form.pending
               ? 'Saving…'
               : current?.ghost === true
                 ? 'Include this point again'
@@ -108,7 +98,7 @@ export function GhostForm({ seriesId, points, request }: GhostFormProps): React.
           </button>
         </>
       )}
-      <Done message={done} />
+      <Done message={form.done} />
     </form>
   );
 }

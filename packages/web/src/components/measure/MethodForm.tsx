@@ -4,14 +4,13 @@
  * chart (the series' own SPC options: a shared measure's other organisations are not affected),
  * or going back to the measure's own.
  */
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { SpcOptions } from './data';
-import { saveSeriesOptions, useRefresh, withOptions } from './data';
+import { withOptions } from './data';
 import type { Direction, Preset } from './format';
 import { directionLabel, presetLabel } from './format';
-import type { FieldProblem } from './forms';
-import { byId, describedBy, Done, FieldErrorMessage, FormErrorSummary, problemsOf } from './forms';
+import { describedBy, Done, FieldErrorMessage, FormErrorSummary } from './forms';
+import { useSeriesOptionsChange } from './useSeriesChange';
 
 export interface MethodFormProps {
   readonly seriesId: string;
@@ -85,9 +84,6 @@ function Radios<T extends string>({
 export function MethodForm({ seriesId, own, preset, direction, shared }: MethodFormProps): React.JSX.Element {
   const [chosenPreset, setPreset] = useState<Preset>(preset);
   const [chosenDirection, setDirection] = useState<Direction>(direction);
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const [done, setDone] = useState<string | null>(null);
-  const refresh = useRefresh(seriesId);
   const hasOwn = own?.preset !== undefined || own?.direction !== undefined;
   // When the analysis changes (a save, or the measure's own options), show what it now uses.
   const [shown, setShown] = useState({ preset, direction });
@@ -97,20 +93,7 @@ export function MethodForm({ seriesId, own, preset, direction, shared }: MethodF
     setDirection(direction);
   }
 
-  const save = useMutation({
-    mutationFn: (change: { options: SpcOptions | null; message: string }) =>
-      saveSeriesOptions(seriesId, change.options).then(() => change.message),
-    onSuccess: async (message) => {
-      setProblems([]);
-      setDone(message);
-      await refresh();
-    },
-    onError: (error) => {
-      setDone(null);
-      setProblems(problemsOf(error, FIELDS, FIELDS.spcOptions.id));
-    },
-  });
-  const errors = byId(problems);
+  const form = useSeriesOptionsChange(seriesId, FIELDS, FIELDS.spcOptions.id);
 
   return (
     <form
@@ -119,16 +102,15 @@ export function MethodForm({ seriesId, own, preset, direction, shared }: MethodF
       aria-labelledby="method-form-heading"
       onSubmit={(event) => {
         event.preventDefault();
-        if (save.isPending) return;
-        setDone(null);
-        save.mutate({
+        if (!form.begin()) return;
+        form.save({
           options: withOptions(own, { preset: chosenPreset, direction: chosenDirection }),
           message: `This chart now uses ${chosenPreset === 'nhsr' ? 'the NHS-R method' : 'Making Data Count'}, ${directionLabel(chosenDirection).toLowerCase()}.`,
         });
       }}
     >
       <h3 id="method-form-heading">SPC method and improvement direction</h3>
-      <FormErrorSummary problems={problems} headingLevel={4} />
+      <FormErrorSummary problems={form.problems} headingLevel={4} />
       {shared && (
         <p className="nhsuk-body-s">
           This is a shared measure: what you choose here applies to this chart only, not to other
@@ -142,7 +124,7 @@ export function MethodForm({ seriesId, own, preset, direction, shared }: MethodF
         value={chosenPreset}
         options={['mdc', 'nhsr'] as const}
         label={presetLabel}
-        error={errors['method-preset']}
+        error={form.errors['method-preset']}
         onChange={setPreset}
       />
       <Radios
@@ -152,21 +134,20 @@ export function MethodForm({ seriesId, own, preset, direction, shared }: MethodF
         value={chosenDirection}
         options={['increase', 'decrease', 'neutral'] as const}
         label={directionLabel}
-        error={errors['method-direction']}
+        error={form.errors['method-direction']}
         onChange={setDirection}
       />
       <div className="nhsuk-button-group">
         <button className="nhsuk-button nhsuk-button--secondary" type="submit">
-          {save.isPending ? 'Saving…' : 'Save method and direction'}
+          {form.pending ? 'Saving…' : 'Save method and direction'}
         </button>
         {hasOwn && (
           <button
             className="nhsuk-button nhsuk-button--secondary"
             type="button"
             onClick={() => {
-              if (save.isPending) return;
-              setDone(null);
-              save.mutate({
+              if (!form.begin()) return;
+              form.save({
                 options: withOptions(own, { preset: undefined, direction: undefined }),
                 message: 'This chart uses the measure’s own method and direction again.',
               });
@@ -176,7 +157,7 @@ export function MethodForm({ seriesId, own, preset, direction, shared }: MethodF
           </button>
         )}
       </div>
-      <Done message={done} />
+      <Done message={form.done} />
     </form>
   );
 }

@@ -3,22 +3,20 @@
  * Adding a note (an annotation) to a period of the chart: what changed, a data problem, a PDSA
  * cycle. The note is numbered on the chart and listed under it.
  */
-import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { api } from '../../api/client';
-import { send, useRefresh } from './data';
+import { send } from './data';
 import { formatPeriod } from './format';
 import type { Choice, FieldProblem, PeriodRequest } from './forms';
 import {
-  byId,
   describedBy,
   Done,
   FieldErrorMessage,
   FormErrorSummary,
-  problemsOf,
   SelectField,
   usePeriodRequest,
 } from './forms';
+import { useSeriesChange } from './useSeriesChange';
 
 const AUTHOR_KEY = 'groundswell.author';
 const MAX_TEXT = 4000;
@@ -48,37 +46,31 @@ export function NoteForm({ seriesId, periods, request }: NoteFormProps): React.J
   const [period, setPeriod] = useState(periods.at(-1) ?? '');
   const [text, setText] = useState('');
   const [author, setAuthor] = useState(rememberedAuthor);
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const [done, setDone] = useState<string | null>(null);
   const first = useRef<HTMLSelectElement>(null);
-  const refresh = useRefresh(seriesId);
   usePeriodRequest(request, setPeriod, first);
 
-  const add = useMutation({
-    mutationFn: (body: { period: string; text: string; author: string }) =>
+  const form = useSeriesChange({
+    seriesId,
+    request: (body: { period: string; text: string; author: string }) =>
       send(api.POST('/api/v1/series/{id}/annotations', { params: { path: { id: seriesId } }, body })),
-    onSuccess: async (note) => {
+    done: (note) => `Note added to ${formatPeriod(note.period, 'long')}.`,
+    onSaved: (note) => {
       setText('');
-      setProblems([]);
-      setDone(`Note added to ${formatPeriod(note.period, 'long')}.`);
       try {
         localStorage.setItem(AUTHOR_KEY, note.author);
       } catch {
         // private browsing: nothing to remember
       }
-      await refresh();
     },
-    onError: (error) => {
-      setDone(null);
-      setProblems(problemsOf(error, FIELDS, FIELDS.text.id));
-    },
+    fields: FIELDS,
+    fallback: FIELDS.text.id,
   });
 
   const choices: Choice[] = periods
     .slice()
     .reverse()
     .map((p) => ({ value: p, label: formatPeriod(p, 'long') }));
-  const errors = byId(problems);
+  const errors = form.errors;
 
   return (
     <form
@@ -87,7 +79,7 @@ export function NoteForm({ seriesId, periods, request }: NoteFormProps): React.J
       aria-labelledby="note-form-heading"
       onSubmit={(event) => {
         event.preventDefault();
-        if (add.isPending) return;
+        if (!form.begin()) return;
         const found: FieldProblem[] = [];
         if (!periods.includes(period))
           found.push({ id: FIELDS.period.id, message: 'Select the period of the note' });
@@ -98,13 +90,12 @@ export function NoteForm({ seriesId, periods, request }: NoteFormProps): React.J
             message: `The note must be ${MAX_TEXT.toLocaleString('en-GB')} characters or fewer`,
           });
         if (author.trim() === '') found.push({ id: FIELDS.author.id, message: 'Enter your name' });
-        setProblems(found);
-        setDone(null);
-        if (found.length === 0) add.mutate({ period, text: text.trim(), author: author.trim() });
+        form.setProblems(found);
+        if (found.length === 0) form.save({ period, text: text.trim(), author: author.trim() });
       }}
     >
       <h3 id="note-form-heading">Add a note</h3>
-      <FormErrorSummary problems={problems} headingLevel={4} />
+      <FormErrorSummary problems={form.problems} headingLevel={4} />
       <p className="nhsuk-body-s">
         Say what happened at a point: a change made, a data problem, a test of change. The note is numbered on
         the chart and listed under it.
@@ -162,11 +153,11 @@ export function NoteForm({ seriesId, periods, request }: NoteFormProps): React.J
             />
           </div>
           <button className="nhsuk-button nhsuk-button--secondary" type="submit">
-            {add.isPending ? 'Adding the note…' : 'Add note'}
+            {form.pending ? 'Adding the note…' : 'Add note'}
           </button>
         </>
       )}
-      <Done message={done} />
+      <Done message={form.done} />
     </form>
   );
 }

@@ -4,13 +4,13 @@
  * mean and limits), and removing a recalculation. Kept on this chart alone (the series' own SPC
  * options), so a shared measure's other organisations are not affected.
  */
-import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import type { SpcOptions } from './data';
-import { saveSeriesOptions, useRefresh, withOptions } from './data';
+import { withOptions } from './data';
 import { formatPeriod } from './format';
-import type { FieldProblem, PeriodRequest } from './forms';
-import { byId, Done, FormErrorSummary, problemsOf, SelectField, usePeriodRequest } from './forms';
+import type { PeriodRequest } from './forms';
+import { Done, FormErrorSummary, SelectField, usePeriodRequest } from './forms';
+import { useSeriesOptionsChange } from './useSeriesChange';
 
 export interface RebaseFormProps {
   readonly seriesId: string;
@@ -37,26 +37,13 @@ export function RebaseForm({
 }: RebaseFormProps): React.JSX.Element {
   const candidates = periods.slice(1).filter((p) => !rebaseAt.includes(p));
   const [period, setPeriod] = useState(candidates.at(-1) ?? '');
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const [done, setDone] = useState<string | null>(null);
   const first = useRef<HTMLSelectElement>(null);
-  const refresh = useRefresh(seriesId);
   usePeriodRequest(request, setPeriod, first);
 
-  const save = useMutation({
-    mutationFn: (change: { list: string[]; message: string }) =>
-      saveSeriesOptions(seriesId, withOptions(own, { rebaseAt: change.list })).then(() => change.message),
-    onSuccess: async (message) => {
-      setProblems([]);
-      setDone(message);
-      await refresh();
-    },
-    onError: (error) => {
-      setDone(null);
-      setProblems(problemsOf(error, FIELDS, FIELDS.spcOptions.id));
-    },
-  });
-  const errors = byId(problems);
+  const form = useSeriesOptionsChange(seriesId, FIELDS, FIELDS.spcOptions.id);
+  const save = (list: string[], message: string): void => {
+    form.save({ options: withOptions(own, { rebaseAt: list }), message });
+  };
 
   return (
     <form
@@ -65,20 +52,19 @@ export function RebaseForm({
       aria-labelledby="rebase-form-heading"
       onSubmit={(event) => {
         event.preventDefault();
-        if (save.isPending) return;
-        setDone(null);
+        if (!form.begin()) return;
         if (!candidates.includes(period)) {
-          setProblems([
+          form.setProblems([
             { id: FIELDS.spcOptions.id, message: 'Select the point to recalculate the limits from' },
           ]);
           return;
         }
         const list = [...rebaseAt, period].sort();
-        save.mutate({ list, message: `Limits recalculated from ${formatPeriod(period, 'long')}.` });
+        save(list, `Limits recalculated from ${formatPeriod(period, 'long')}.`);
       }}
     >
       <h3 id="rebase-form-heading">Recalculate the limits from a point</h3>
-      <FormErrorSummary problems={problems} headingLevel={4} />
+      <FormErrorSummary problems={form.problems} headingLevel={4} />
       <p className="nhsuk-body-s">
         Recalculate only when the process has really changed (a sustained shift after a deliberate change),
         with enough points since to set new limits. The new limits apply to this chart only; a shared
@@ -96,12 +82,11 @@ export function RebaseForm({
                   className="gs-link-button"
                   aria-label={`Remove the recalculation from ${formatPeriod(p, 'long')}`}
                   onClick={() => {
-                    if (save.isPending) return;
-                    setDone(null);
-                    save.mutate({
-                      list: rebaseAt.filter((q) => q !== p),
-                      message: `The recalculation from ${formatPeriod(p, 'long')} is removed.`,
-                    });
+                    if (!form.begin()) return;
+                    save(
+                      rebaseAt.filter((q) => q !== p),
+                      `The recalculation from ${formatPeriod(p, 'long')} is removed.`,
+                    );
                   }}
                 >
                   Remove
@@ -118,7 +103,7 @@ export function RebaseForm({
           <SelectField
             id={FIELDS.spcOptions.id}
             label="Recalculate the limits from"
-            error={errors[FIELDS.spcOptions.id]}
+            error={form.errors[FIELDS.spcOptions.id]}
             value={period}
             choices={candidates
               .slice()
@@ -128,11 +113,11 @@ export function RebaseForm({
             selectRef={first}
           />
           <button className="nhsuk-button nhsuk-button--secondary" type="submit">
-            {save.isPending ? 'Saving…' : 'Recalculate limits'}
+            {form.pending ? 'Saving…' : 'Recalculate limits'}
           </button>
         </>
       )}
-      <Done message={done} />
+      <Done message={form.done} />
     </form>
   );
 }

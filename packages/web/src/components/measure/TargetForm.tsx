@@ -5,15 +5,15 @@
  * definition's: the first time, the national steps are copied into it, so that the periods before
  * the new date keep the target they had.
  */
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import type { SeriesAnalysis } from './data';
-import { send, useRefresh } from './data';
+import { send } from './data';
 import type { ValueFormat } from './format';
 import { formatDate, withUnit } from './format';
 import type { FieldProblem } from './forms';
-import { byId, describedBy, Done, FieldErrorMessage, FormErrorSummary, problemsOf } from './forms';
+import { describedBy, Done, FieldErrorMessage, FormErrorSummary } from './forms';
+import { useSeriesChange } from './useSeriesChange';
 
 type Target = SeriesAnalysis['targets'][number];
 
@@ -63,15 +63,13 @@ export function TargetForm({
   const [year, setYear] = useState('');
   const [value, setValue] = useState('');
   const [none, setNone] = useState(false);
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const [done, setDone] = useState<string | null>(null);
-  const refresh = useRefresh(seriesId);
   const ownTimeline = targets.some((t) => t.organisationId !== null);
   // An organisation's own timeline when the measure is shared, or when it already has one.
   const forOrganisation = shared || ownTimeline;
 
-  const save = useMutation({
-    mutationFn: async (step: { effectiveFrom: string; value: number | null }) => {
+  const form = useSeriesChange({
+    seriesId,
+    request: async (step: { effectiveFrom: string; value: number | null }) => {
       const put = (body: { effectiveFrom: string; value: number | null }): Promise<Target> =>
         send(
           api.PUT('/api/v1/measures/{id}/targets', {
@@ -88,22 +86,17 @@ export function TargetForm({
       }
       return put(step);
     },
-    onSuccess: async (saved) => {
-      setProblems([]);
-      setDone(
-        saved.value === null
-          ? `No target from ${formatDate(saved.effectiveFrom)}.`
-          : `The target is ${withUnit(format, saved.value)} from ${formatDate(saved.effectiveFrom)}.`,
-      );
+    done: (saved) =>
+      saved.value === null
+        ? `No target from ${formatDate(saved.effectiveFrom)}.`
+        : `The target is ${withUnit(format, saved.value)} from ${formatDate(saved.effectiveFrom)}.`,
+    onSaved: () => {
       setValue('');
-      await refresh();
     },
-    onError: (error) => {
-      setDone(null);
-      setProblems(problemsOf(error, FIELDS, FIELDS.value.id));
-    },
+    fields: FIELDS,
+    fallback: FIELDS.value.id,
   });
-  const errors = byId(problems);
+  const errors = form.errors;
   const dateError = errors[FIELDS.effectiveFrom.id];
   const valueError = errors[FIELDS.value.id];
 
@@ -114,8 +107,7 @@ export function TargetForm({
       aria-labelledby="target-form-heading"
       onSubmit={(event) => {
         event.preventDefault();
-        if (save.isPending) return;
-        setDone(null);
+        if (!form.begin()) return;
         const found: FieldProblem[] = [];
         const date = isoDate(day, month, year);
         if (date === null) {
@@ -130,13 +122,13 @@ export function TargetForm({
         } else if (!none && format.percent && (typed < 0 || typed > 100)) {
           found.push({ id: FIELDS.value.id, message: 'Enter the target as a percentage between 0 and 100' });
         }
-        setProblems(found);
+        form.setProblems(found);
         if (found.length > 0 || date === null) return;
-        save.mutate({ effectiveFrom: date, value: none ? null : format.percent ? typed / 100 : typed });
+        form.save({ effectiveFrom: date, value: none ? null : format.percent ? typed / 100 : typed });
       }}
     >
       <h3 id="target-form-heading">Set the target from a date</h3>
-      <FormErrorSummary problems={problems} headingLevel={4} />
+      <FormErrorSummary problems={form.problems} headingLevel={4} />
       <p className="nhsuk-body-s">
         {forOrganisation
           ? `The target is ${organisationName ?? 'the organisation'}’s own: it applies to every chart of this measure there${shared ? ', and never changes the national definition or other organisations’ targets' : ''}.`
@@ -240,9 +232,9 @@ export function TargetForm({
         </div>
       </div>
       <button className="nhsuk-button nhsuk-button--secondary" type="submit">
-        {save.isPending ? 'Saving…' : 'Set target'}
+        {form.pending ? 'Saving…' : 'Set target'}
       </button>
-      <Done message={done} />
+      <Done message={form.done} />
     </form>
   );
 }

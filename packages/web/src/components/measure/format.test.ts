@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from './data';
-import { chartFileName, pointTypeWords, slug, usedOptions, valueFormat, withUnit } from './format';
+import { chartFileName, pointTypeWords, usedOptions, valueFormat, withUnit } from './format';
 import type { AnalysisJson, SpcPointJson } from './format';
 import { planNotes } from './notes';
 
@@ -76,9 +76,6 @@ describe('format', () => {
         frequency: 'week',
       }),
     ).toBe('falls.svg');
-    expect(slug('Ward 10 (acute medicine) and a very long name indeed beyond forty')).toBe(
-      'ward-10-acute-medicine-and-a-very-long',
-    );
   });
 
   it('reads the options the analysis used, whatever their JSON form', () => {

@@ -4,7 +4,7 @@
  * API, as percentages), periods, the definition's vocabulary in words, point types, and the file
  * name of a downloaded chart.
  */
-import { formatNumber, periodFormatter, pointTypeLabel } from '@groundswell/charts';
+import { exportFileName, formatNumber, periodFormatter, pointTypeLabel } from '@groundswell/charts';
 import type { Schema } from '../../api/client';
 
 export type Measure = Schema<'Measure'>;
@@ -166,23 +166,10 @@ export function pointTypeWords(
   return pointTypeLabel(point.pointType);
 }
 
-/** `Type 1 A&E (major emergency department)` → `type-1-a-e-major-emergency-department`, cut at a word. */
-export function slug(text: string, max = 40): string {
-  const full = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  if (full.length <= max) return full;
-  const cut = full.slice(0, max + 1);
-  const end = cut.lastIndexOf('-');
-  return end > 0 ? cut.slice(0, end) : full.slice(0, max);
-}
-
 /**
- * The file name of a downloaded chart, as the server names its exports: ODS code, measure code,
- * unit and last period (`RF4-ae-4-hour-type-1-a-e-2019-03.svg`).
+ * The file name of a downloaded chart, as the server names its exports (`@groundswell/charts`'
+ * `exportFileName`): ODS code, measure code, unit and last period
+ * (`RF4-ae-4-hour-type-1-a-e-2019-03.svg`).
  */
 export function chartFileName(parts: {
   readonly odsCode: string | undefined;
@@ -191,22 +178,5 @@ export function chartFileName(parts: {
   readonly lastPeriod: string | null;
   readonly frequency: Measure['frequency'];
 }): string {
-  const period =
-    parts.lastPeriod === null
-      ? ''
-      : parts.frequency === 'month'
-        ? parts.lastPeriod.slice(0, 7)
-        : parts.frequency === 'year'
-          ? parts.lastPeriod.slice(0, 4)
-          : parts.lastPeriod;
-  return (
-    [
-      (parts.odsCode ?? '').replace(/[^A-Za-z0-9]/g, ''),
-      parts.measureCode.replace(/[^a-z0-9_.-]/g, '-'),
-      parts.unitName === null ? '' : slug(parts.unitName),
-      period,
-    ]
-      .filter((part) => part !== '')
-      .join('-') + '.svg'
-  );
+  return exportFileName({ ...parts, odsCode: parts.odsCode ?? '' }, 'svg');
 }

@@ -1,0 +1,2 @@
+/** Chromium's flags: headless, no sandbox (containers, root), and no network of its own. */
+export declare const CHROMIUM_ARGS: string[];
