@@ -9,7 +9,7 @@ import type { Api, RouteDeps } from '../http/types.js';
 import { findOrganisation } from '../organisations/service.js';
 import { listAuditEvents } from './repository.js';
 import type { AuditRow } from './repository.js';
-import type { AuditEventView} from './schemas.js';
+import type { AuditEventView } from './schemas.js';
 import { AuditPage, AuditParams, AuditQuery } from './schemas.js';
 import type { z } from 'zod';
 import { DataError } from '../errors.js';

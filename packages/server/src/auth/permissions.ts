@@ -43,11 +43,18 @@ export const PRIVATE_READERS: readonly Role[] = [
   'administrator',
 ];
 
-/** Whether `principal` may do `action` in the organisation `organisationId`. */
-export function can(principal: Principal, action: Action, organisationId: string): boolean {
+/**
+ * Whether `principal` may do `action` in the organisation `organisationId` (null: data that
+ * belong to no organisation, such as shared measure definitions: platform administrators only).
+ * A platform administrator may do everything everywhere (they manage memberships, so could give
+ * themselves any role anyway); every change they make is audited like anyone's.
+ */
+export function can(principal: Principal, action: Action, organisationId: string | null): boolean {
   if (principal.kind === 'system') return true;
   if (principal.kind === 'public') return false;
   if (!READ_ONLY_ACTIONS.has(action) && !principal.scopes.includes('write')) return false;
+  if (principal.platformAdmin) return true;
+  if (organisationId === null) return false;
   const membership = membershipIn(principal, organisationId);
   return membership !== undefined && (PERMISSIONS[action] as readonly Role[]).includes(membership.role);
 }
@@ -59,6 +66,7 @@ export function can(principal: Principal, action: Action, organisationId: string
 export function readLevel(principal: Principal, organisationId: string): Visibility {
   if (principal.kind === 'system') return 'private';
   if (principal.kind === 'public') return 'public';
+  if (principal.platformAdmin) return 'private';
   const membership = membershipIn(principal, organisationId);
   if (membership !== undefined) return PRIVATE_READERS.includes(membership.role) ? 'private' : 'internal';
   const grant = principal.grants.find((g) => g.organisationId === organisationId);
@@ -69,4 +77,24 @@ export function readLevel(principal: Principal, organisationId: string): Visibil
 export function readable(visibility: Visibility, level: Visibility): boolean {
   const rank: Record<Visibility, number> = { public: 0, internal: 1, private: 2 };
   return rank[visibility] <= rank[level];
+}
+
+/**
+ * Whether `principal` may read data of this visibility belonging to `organisationId` (null: data
+ * of no organisation, such as shared definitions: public ones to all, others to platform
+ * administrators). The same rule as auth/visibility.ts's SQL.
+ */
+export function canRead(
+  principal: Principal,
+  visibility: Visibility,
+  organisationId: string | null,
+): boolean {
+  if (organisationId === null) {
+    return (
+      visibility === 'public' ||
+      principal.kind === 'system' ||
+      (principal.kind === 'user' && principal.platformAdmin)
+    );
+  }
+  return readable(visibility, readLevel(principal, organisationId));
 }

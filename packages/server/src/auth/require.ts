@@ -18,7 +18,7 @@ const ROLE_WORDS: Record<string, string> = {
 };
 
 /** Throws unless `principal` may do `action` in `organisationId`. */
-export function requirePermission(principal: Principal, action: Action, organisationId: string): void {
+export function requirePermission(principal: Principal, action: Action, organisationId: string | null): void {
   if (can(principal, action, organisationId)) return;
   if (principal.kind === 'public') {
     throw new DataError('unauthenticated', 'Sign in first: this needs a signed-in person.', {
@@ -29,6 +29,15 @@ export function requirePermission(principal: Principal, action: Action, organisa
     throw new DataError('forbidden', 'This API token may only read: make one with the write scope.', {
       reason: 'token_scope',
     });
+  }
+  if (organisationId === null) {
+    throw new DataError(
+      'forbidden',
+      'Only a platform administrator may change data shared by every organisation.',
+      {
+        reason: 'platform_admin',
+      },
+    );
   }
   const roles = PERMISSIONS[action].map((role) => ROLE_WORDS[role] ?? role);
   throw new DataError(

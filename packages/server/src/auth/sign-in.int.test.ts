@@ -30,33 +30,37 @@ describeEachEngine('sign-in and sessions', ({ test }) => {
     db,
   }) => {
     const person = await aUser(db);
-    await withApp(db, async (app) => {
-      const response = await app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/sign-in',
-        payload: { email: person.email.toUpperCase(), password: PASSWORD },
-      });
-      expect(response.statusCode).toBe(200);
-      const cookie = response.cookies.find((c) => c.name === '__Host-gs_session')!;
-      expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax', path: '/' });
-      expect(cookie.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
-      // The database keeps only the hash of the cookie's id.
-      const [stored] = await db
-        .select()
-        .from(sessions)
-        .where(eq(sessions.idHash, hashSecret(cookie.value)));
-      expect(stored?.userId).toBe(person.id);
-      expect(JSON.stringify(await db.select().from(sessions))).not.toContain(cookie.value);
-      const session = await app.inject({
-        method: 'GET',
-        url: '/api/v1/auth/session',
-        headers: { cookie: `${cookie.name}=${cookie.value}` },
-      });
-      expect(body<SessionJson>(session).user?.email).toBe(person.email);
-      expect(body<SessionJson>(session).csrfToken).toBe(body<SessionJson>(response).csrfToken);
-      const signedOut = await app.inject({ method: 'GET', url: '/api/v1/auth/session' });
-      expect(body<SessionJson>(signedOut)).toMatchObject({ user: null, csrfToken: null });
-    });
+    await withApp(
+      db,
+      async (app) => {
+        const response = await app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/sign-in',
+          payload: { email: person.email.toUpperCase(), password: PASSWORD },
+        });
+        expect(response.statusCode).toBe(200);
+        const cookie = response.cookies.find((c) => c.name === '__Host-gs_session')!;
+        expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax', path: '/' });
+        expect(cookie.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
+        // The database keeps only the hash of the cookie's id.
+        const [stored] = await db
+          .select()
+          .from(sessions)
+          .where(eq(sessions.idHash, hashSecret(cookie.value)));
+        expect(stored?.userId).toBe(person.id);
+        expect(JSON.stringify(await db.select().from(sessions))).not.toContain(cookie.value);
+        const session = await app.inject({
+          method: 'GET',
+          url: '/api/v1/auth/session',
+          headers: { cookie: `${cookie.name}=${cookie.value}` },
+        });
+        expect(body<SessionJson>(session).user?.email).toBe(person.email);
+        expect(body<SessionJson>(session).csrfToken).toBe(body<SessionJson>(response).csrfToken);
+        const signedOut = await app.inject({ method: 'GET', url: '/api/v1/auth/session' });
+        expect(body<SessionJson>(signedOut)).toMatchObject({ user: null, csrfToken: null });
+      },
+      { as: 'public' },
+    );
   });
 
   test('a wrong password and an unknown email get the same 401; five failures lock the account', async ({
@@ -87,98 +91,110 @@ describeEachEngine('sign-in and sessions', ({ test }) => {
         time.advance(DEFAULT_AUTH_POLICY.lockMs + 1);
         expect((await attempt(person.email, PASSWORD)).statusCode).toBe(200);
       },
-      { now: time.now },
+      { now: time.now, as: 'public' },
     );
   });
 
   test('deactivated and invited people cannot sign in, even with the right password', async ({ db }) => {
     const gone = await aUser(db, { status: 'deactivated' });
     const invited = await aUser(db, { status: 'invited' });
-    await withApp(db, async (app) => {
-      for (const [person, reason] of [
-        [gone, 'deactivated'],
-        [invited, 'invited'],
-      ] as const) {
-        const response = await app.inject({
-          method: 'POST',
-          url: '/api/v1/auth/sign-in',
-          payload: { email: person.email, password: PASSWORD },
-        });
-        expect(response.statusCode).toBe(403);
-        expect(body<ErrorJson>(response).error).toMatchObject({ details: { reason } });
-      }
-    });
+    await withApp(
+      db,
+      async (app) => {
+        for (const [person, reason] of [
+          [gone, 'deactivated'],
+          [invited, 'invited'],
+        ] as const) {
+          const response = await app.inject({
+            method: 'POST',
+            url: '/api/v1/auth/sign-in',
+            payload: { email: person.email, password: PASSWORD },
+          });
+          expect(response.statusCode).toBe(403);
+          expect(body<ErrorJson>(response).error).toMatchObject({ details: { reason } });
+        }
+      },
+      { as: 'public' },
+    );
   });
 
   test('no session fixation: signing in makes a new session id and ends the one the browser had', async ({
     db,
   }) => {
     const person = await aUser(db);
-    await withApp(db, async (app) => {
-      const first = await signIn(app, person.email);
-      const second = await app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/sign-in',
-        headers: { cookie: first.cookie },
-        payload: { email: person.email, password: PASSWORD },
-      });
-      const cookie = sessionCookie(second)!;
-      expect(cookie).not.toBe(first.cookie);
-      const old = await app.inject({
-        method: 'GET',
-        url: '/api/v1/auth/session',
-        headers: { cookie: first.cookie },
-      });
-      expect(body<SessionJson>(old).user).toBeNull();
-      // A cookie an attacker planted before sign-in names no session, and is not adopted.
-      const planted = '__Host-gs_session=planted-by-someone-else-aaaaaaaaaaaaaaaaaaaaaaa';
-      const afterPlant = await app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/sign-in',
-        headers: { cookie: planted },
-        payload: { email: person.email, password: PASSWORD },
-      });
-      expect(sessionCookie(afterPlant)).not.toBe(planted);
-      const withPlanted = await app.inject({
-        method: 'GET',
-        url: '/api/v1/auth/session',
-        headers: { cookie: planted },
-      });
-      expect(body<SessionJson>(withPlanted).user).toBeNull();
-    });
+    await withApp(
+      db,
+      async (app) => {
+        const first = await signIn(app, person.email);
+        const second = await app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/sign-in',
+          headers: { cookie: first.cookie },
+          payload: { email: person.email, password: PASSWORD },
+        });
+        const cookie = sessionCookie(second)!;
+        expect(cookie).not.toBe(first.cookie);
+        const old = await app.inject({
+          method: 'GET',
+          url: '/api/v1/auth/session',
+          headers: { cookie: first.cookie },
+        });
+        expect(body<SessionJson>(old).user).toBeNull();
+        // A cookie an attacker planted before sign-in names no session, and is not adopted.
+        const planted = '__Host-gs_session=planted-by-someone-else-aaaaaaaaaaaaaaaaaaaaaaa';
+        const afterPlant = await app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/sign-in',
+          headers: { cookie: planted },
+          payload: { email: person.email, password: PASSWORD },
+        });
+        expect(sessionCookie(afterPlant)).not.toBe(planted);
+        const withPlanted = await app.inject({
+          method: 'GET',
+          url: '/api/v1/auth/session',
+          headers: { cookie: planted },
+        });
+        expect(body<SessionJson>(withPlanted).user).toBeNull();
+      },
+      { as: 'public' },
+    );
   });
 
   test('a change made with the cookie needs the CSRF token', async ({ db }) => {
     const person = await aUser(db);
-    await withApp(db, async (app) => {
-      const browser = await signIn(app, person.email);
-      const without = await app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/sign-out-everywhere',
-        headers: { cookie: browser.cookie },
-      });
-      expect(without.statusCode).toBe(403);
-      expect(body<ErrorJson>(without).error).toMatchObject({ details: { field: 'x-csrf-token' } });
-      const wrong = await app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/sign-out-everywhere',
-        headers: { cookie: browser.cookie, 'x-csrf-token': `${browser.csrfToken.slice(0, -1)}x` },
-      });
-      expect(wrong.statusCode).toBe(403);
-      // The session survived both attempts.
-      const still = await app.inject({
-        method: 'GET',
-        url: '/api/v1/auth/session',
-        headers: { cookie: browser.cookie },
-      });
-      expect(body<SessionJson>(still).user?.email).toBe(person.email);
-      const right = await app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/sign-out-everywhere',
-        headers: as(browser),
-      });
-      expect(right.statusCode).toBe(200);
-    });
+    await withApp(
+      db,
+      async (app) => {
+        const browser = await signIn(app, person.email);
+        const without = await app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/sign-out-everywhere',
+          headers: { cookie: browser.cookie },
+        });
+        expect(without.statusCode).toBe(403);
+        expect(body<ErrorJson>(without).error).toMatchObject({ details: { field: 'x-csrf-token' } });
+        const wrong = await app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/sign-out-everywhere',
+          headers: { cookie: browser.cookie, 'x-csrf-token': `${browser.csrfToken.slice(0, -1)}x` },
+        });
+        expect(wrong.statusCode).toBe(403);
+        // The session survived both attempts.
+        const still = await app.inject({
+          method: 'GET',
+          url: '/api/v1/auth/session',
+          headers: { cookie: browser.cookie },
+        });
+        expect(body<SessionJson>(still).user?.email).toBe(person.email);
+        const right = await app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/sign-out-everywhere',
+          headers: as(browser),
+        });
+        expect(right.statusCode).toBe(200);
+      },
+      { as: 'public' },
+    );
   });
 
   test('sessions end after 30 idle minutes, after 12 hours however busy, and at sign-out', async ({ db }) => {
@@ -212,62 +228,74 @@ describeEachEngine('sign-in and sessions', ({ test }) => {
         expect(out.cookies.find((c) => c.name === '__Host-gs_session')?.value).toBe('');
         expect(await who(leaving.cookie)).toBeNull();
       },
-      { now: time.now },
+      { now: time.now, as: 'public' },
     );
   });
 
   test('sign out everywhere ends every session of that person, and nobody else’s', async ({ db }) => {
     const person = await aUser(db);
     const other = await aUser(db);
-    await withApp(db, async (app) => {
-      const laptop = await signIn(app, person.email);
-      const phone = await signIn(app, person.email);
-      const theirs = await signIn(app, other.email);
-      const response = await app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/sign-out-everywhere',
-        headers: as(phone),
-      });
-      expect(body(response)).toEqual({ ended: 2 });
-      for (const [browser, expected] of [
-        [laptop, null],
-        [phone, null],
-        [theirs, other.email],
-      ] as const) {
+    await withApp(
+      db,
+      async (app) => {
+        const laptop = await signIn(app, person.email);
+        const phone = await signIn(app, person.email);
+        const theirs = await signIn(app, other.email);
+        const response = await app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/sign-out-everywhere',
+          headers: as(phone),
+        });
+        expect(body(response)).toEqual({ ended: 2 });
+        for (const [browser, expected] of [
+          [laptop, null],
+          [phone, null],
+          [theirs, other.email],
+        ] as const) {
+          const session = await app.inject({
+            method: 'GET',
+            url: '/api/v1/auth/session',
+            headers: { cookie: browser.cookie },
+          });
+          expect(body<SessionJson>(session).user?.email ?? null).toBe(expected);
+        }
+      },
+      { as: 'public' },
+    );
+  });
+
+  test('a deactivated person’s open session stops working', async ({ db }) => {
+    const person = await aUser(db);
+    await withApp(
+      db,
+      async (app) => {
+        const browser = await signIn(app, person.email);
+        await db.update(users).set({ status: 'deactivated' }).where(eq(users.id, person.id));
         const session = await app.inject({
           method: 'GET',
           url: '/api/v1/auth/session',
           headers: { cookie: browser.cookie },
         });
-        expect(body<SessionJson>(session).user?.email ?? null).toBe(expected);
-      }
-    });
-  });
-
-  test('a deactivated person’s open session stops working', async ({ db }) => {
-    const person = await aUser(db);
-    await withApp(db, async (app) => {
-      const browser = await signIn(app, person.email);
-      await db.update(users).set({ status: 'deactivated' }).where(eq(users.id, person.id));
-      const session = await app.inject({
-        method: 'GET',
-        url: '/api/v1/auth/session',
-        headers: { cookie: browser.cookie },
-      });
-      expect(body<SessionJson>(session).user).toBeNull();
-    });
+        expect(body<SessionJson>(session).user).toBeNull();
+      },
+      { as: 'public' },
+    );
   });
 
   test('every response carries the security headers and a strict Content-Security-Policy', async ({ db }) => {
-    await withApp(db, async (app) => {
-      const response = await app.inject({ method: 'GET', url: '/api/v1/auth/session' });
-      const csp = String(response.headers['content-security-policy']);
-      expect(csp).toContain("default-src 'self'");
-      expect(csp).toContain("script-src 'self'");
-      expect(csp).not.toContain('unsafe-inline');
-      expect(csp).toContain("frame-ancestors 'none'");
-      expect(response.headers['x-content-type-options']).toBe('nosniff');
-      expect(response.headers['strict-transport-security']).toMatch(/max-age=31536000/);
-    });
+    await withApp(
+      db,
+      async (app) => {
+        const response = await app.inject({ method: 'GET', url: '/api/v1/auth/session' });
+        const csp = String(response.headers['content-security-policy']);
+        expect(csp).toContain("default-src 'self'");
+        expect(csp).toContain("script-src 'self'");
+        expect(csp).not.toContain('unsafe-inline');
+        expect(csp).toContain("frame-ancestors 'none'");
+        expect(response.headers['x-content-type-options']).toBe('nosniff');
+        expect(response.headers['strict-transport-security']).toMatch(/max-age=31536000/);
+      },
+      { as: 'public' },
+    );
   });
 });

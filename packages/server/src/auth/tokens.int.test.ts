@@ -18,46 +18,50 @@ describeEachEngine('personal API tokens', ({ test }) => {
     db,
   }) => {
     const person = await aUser(db);
-    await withApp(db, async (app) => {
-      const browser = await signIn(app, person.email);
-      const made = await app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/tokens',
-        headers: as(browser),
-        payload: { name: 'nightly falls extract', scopes: ['read', 'write'] },
-      });
-      expect(made.statusCode).toBe(201);
-      const created = body<TokenJson>(made);
-      expect(created.token).toMatch(/^gs_[A-Za-z0-9_-]{43}$/);
-      expect(created.token!.startsWith(created.prefix)).toBe(true);
-      // Never stored, never listed again.
-      expect(JSON.stringify(await db.select().from(apiTokens))).not.toContain(created.token);
-      const list = await app.inject({ method: 'GET', url: '/api/v1/auth/tokens', headers: as(browser) });
-      expect(list.body).not.toContain(created.token);
-      expect(body<{ items: TokenJson[] }>(list).items.map((t) => t.id)).toEqual([created.id]);
+    await withApp(
+      db,
+      async (app) => {
+        const browser = await signIn(app, person.email);
+        const made = await app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/tokens',
+          headers: as(browser),
+          payload: { name: 'nightly falls extract', scopes: ['read', 'write'] },
+        });
+        expect(made.statusCode).toBe(201);
+        const created = body<TokenJson>(made);
+        expect(created.token).toMatch(/^gs_[A-Za-z0-9_-]{43}$/);
+        expect(created.token!.startsWith(created.prefix)).toBe(true);
+        // Never stored, never listed again.
+        expect(JSON.stringify(await db.select().from(apiTokens))).not.toContain(created.token);
+        const list = await app.inject({ method: 'GET', url: '/api/v1/auth/tokens', headers: as(browser) });
+        expect(list.body).not.toContain(created.token);
+        expect(body<{ items: TokenJson[] }>(list).items.map((t) => t.id)).toEqual([created.id]);
 
-      const bearer = { authorization: `Bearer ${created.token}` };
-      const asToken = await app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: bearer });
-      expect(body<{ user: { email: string } }>(asToken).user.email).toBe(person.email);
-      // A token cannot make more tokens.
-      const minted = await app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/tokens',
-        headers: bearer,
-        payload: { name: 'another', scopes: ['read'] },
-      });
-      expect(minted.statusCode).toBe(403);
+        const bearer = { authorization: `Bearer ${created.token}` };
+        const asToken = await app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: bearer });
+        expect(body<{ user: { email: string } }>(asToken).user.email).toBe(person.email);
+        // A token cannot make more tokens.
+        const minted = await app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/tokens',
+          headers: bearer,
+          payload: { name: 'another', scopes: ['read'] },
+        });
+        expect(minted.statusCode).toBe(403);
 
-      const revoked = await app.inject({
-        method: 'DELETE',
-        url: `/api/v1/auth/tokens/${created.id}`,
-        headers: as(browser),
-      });
-      expect(body<TokenJson>(revoked).revokedAt).not.toBeNull();
-      const after = await app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: bearer });
-      expect(after.statusCode).toBe(401);
-      expect(body<ErrorJson>(after).error.details).toMatchObject({ field: 'authorization' });
-    });
+        const revoked = await app.inject({
+          method: 'DELETE',
+          url: `/api/v1/auth/tokens/${created.id}`,
+          headers: as(browser),
+        });
+        expect(body<TokenJson>(revoked).revokedAt).not.toBeNull();
+        const after = await app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: bearer });
+        expect(after.statusCode).toBe(401);
+        expect(body<ErrorJson>(after).error.details).toMatchObject({ field: 'authorization' });
+      },
+      { as: 'public' },
+    );
   });
 
   test('a malformed, unknown or expired token is a 401, never the public', async ({ db }) => {
@@ -119,26 +123,30 @@ describeEachEngine('personal API tokens', ({ test }) => {
   test('one person cannot see or revoke another’s tokens', async ({ db }) => {
     const owner = await aUser(db);
     const other = await aUser(db);
-    await withApp(db, async (app) => {
-      const mine = await signIn(app, owner.email);
-      const theirs = await signIn(app, other.email);
-      const made = await app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/tokens',
-        headers: as(mine),
-        payload: { name: 'mine', scopes: ['read'] },
-      });
-      const { id } = body<TokenJson>(made);
-      const list = await app.inject({ method: 'GET', url: '/api/v1/auth/tokens', headers: as(theirs) });
-      expect(body<{ items: unknown[] }>(list).items).toEqual([]);
-      const revoke = await app.inject({
-        method: 'DELETE',
-        url: `/api/v1/auth/tokens/${id}`,
-        headers: as(theirs),
-      });
-      expect(revoke.statusCode).toBe(404);
-      const signedOut = await app.inject({ method: 'GET', url: '/api/v1/auth/tokens' });
-      expect(signedOut.statusCode).toBe(401);
-    });
+    await withApp(
+      db,
+      async (app) => {
+        const mine = await signIn(app, owner.email);
+        const theirs = await signIn(app, other.email);
+        const made = await app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/tokens',
+          headers: as(mine),
+          payload: { name: 'mine', scopes: ['read'] },
+        });
+        const { id } = body<TokenJson>(made);
+        const list = await app.inject({ method: 'GET', url: '/api/v1/auth/tokens', headers: as(theirs) });
+        expect(body<{ items: unknown[] }>(list).items).toEqual([]);
+        const revoke = await app.inject({
+          method: 'DELETE',
+          url: `/api/v1/auth/tokens/${id}`,
+          headers: as(theirs),
+        });
+        expect(revoke.statusCode).toBe(404);
+        const signedOut = await app.inject({ method: 'GET', url: '/api/v1/auth/tokens' });
+        expect(signedOut.statusCode).toBe(401);
+      },
+      { as: 'public' },
+    );
   });
 });

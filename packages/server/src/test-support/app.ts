@@ -2,7 +2,8 @@
  * @module test-support/app
  * The HTTP app over a test's database (its rolled-back transaction), driven with `inject`.
  */
-import type { LightMyRequestResponse } from 'fastify';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { operatorToken } from './users.js';
 import { savepointStore } from '../db/store.js';
 import type { Database, TransactionContext } from '../db/types.js';
 import { buildApp } from '../http/app.js';
@@ -16,9 +17,29 @@ import type { Api } from '../http/types.js';
 export async function withApp<T>(
   db: Database | TransactionContext,
   fn: (app: Api) => Promise<T>,
-  options: Omit<AppOptions, 'db'> = {},
+  options: Omit<AppOptions, 'db'> & {
+    /**
+     * Who requests without their own `cookie` or `authorization` header come from: by default a
+     * platform administrator's API token (tests of what the API does); `public` for signed-out
+     * requests (tests of access).
+     */
+    readonly as?: 'operator' | 'public';
+  } = {},
 ): Promise<T> {
-  const app = await buildApp({ ...options, db: 'copyCsv' in db ? savepointStore(db) : db });
+  const { as = 'operator', ...appOptions } = options;
+  const app = await buildApp({ ...appOptions, db: 'copyCsv' in db ? savepointStore(db) : db });
+  if (as === 'operator') {
+    const handle = 'copyCsv' in db ? db.db : db;
+    const authorization = `Bearer ${await operatorToken(handle)}`;
+    const inject = app.inject.bind(app);
+    // Adds the operator's token to requests that name no one else.
+    (app as { inject: unknown }).inject = (opts: InjectOptions | string) => {
+      const request = typeof opts === 'string' ? { url: opts } : opts;
+      const headers = (request.headers ?? {}) as Record<string, unknown>;
+      const named = 'cookie' in headers || 'authorization' in headers || request.cookies !== undefined;
+      return inject(named ? request : { ...request, headers: { ...headers, authorization } });
+    };
+  }
   try {
     return await fn(app);
   } finally {

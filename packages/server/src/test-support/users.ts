@@ -4,7 +4,9 @@
  */
 import { hash } from '@node-rs/argon2';
 import type { LightMyRequestResponse } from 'fastify';
+import { eq } from 'drizzle-orm';
 import { ARGON2_PARAMETERS } from '../auth/passwords.js';
+import { createToken } from '../auth/tokens.js';
 import { memberships, users } from '../db/schema.js';
 import type { Role } from '../db/schema/vocabulary.js';
 import type { Database } from '../db/types.js';
@@ -79,3 +81,33 @@ export async function signIn(app: Api, email: string, password = PASSWORD): Prom
 export function as(browser: Browser): Record<string, string> {
   return { cookie: browser.cookie, 'x-csrf-token': browser.csrfToken };
 }
+
+/**
+ * A platform administrator's read-write API token, made once per database (the test's
+ * transaction): what `withApp` sends by default.
+ */
+export async function operatorToken(db: Database): Promise<string> {
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, OPERATOR_EMAIL));
+  const userId =
+    existing?.id ??
+    (
+      await db
+        .insert(users)
+        .values({
+          email: OPERATOR_EMAIL,
+          displayName: 'Test operator',
+          status: 'active',
+          platformAdmin: true,
+        })
+        .returning({ id: users.id })
+    )[0]!.id;
+  const { token } = await createToken(
+    db,
+    userId,
+    { name: 'tests', scopes: ['read', 'write'], expiresAt: null },
+    new Date(),
+  );
+  return token;
+}
+
+const OPERATOR_EMAIL = 'operator@groundswell.test';
