@@ -35,6 +35,10 @@ const ROUTES: readonly { pattern: string; name: string; path: (ids: Ids) => stri
     path: (ids) => `/measures/${ids.measureId}/compare`,
   },
   { pattern: 'imports/new', name: 'import wizard', path: () => '/imports/new' },
+  { pattern: 'sign-in', name: 'sign-in', path: () => '/sign-in' },
+  { pattern: 'setup', name: 'set-up', path: () => '/setup?token=not-a-real-link' },
+  // Signed out, the tokens page sends the visitor to sign in (sign-in.e2e.test.ts checks it signed in).
+  { pattern: 'account/tokens', name: 'API tokens', path: () => '/account/tokens' },
   { pattern: '*', name: 'not found', path: () => '/no/such/page' },
 ];
 

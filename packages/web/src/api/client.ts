@@ -12,6 +12,35 @@ export type Schema<K extends keyof components['schemas']> = components['schemas'
 /** The client; every path is `/api/v1/...`. */
 export const api = createClient<paths>({ baseUrl: '' });
 
+/** The signed-in session's CSRF token (api/session.ts sets it whenever the session loads or changes). */
+let csrfToken: string | null = null;
+
+/** Methods that change nothing: they need no CSRF token. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Remembers the session's CSRF token (null when signed out). */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/**
+ * The header every change made with the session cookie must carry (`X-CSRF-Token`), or none when
+ * signed out: for requests that do not go through `api` (an upload with XMLHttpRequest).
+ */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken === null ? {} : { 'X-CSRF-Token': csrfToken };
+}
+
+// Every change (POST, PUT, PATCH, DELETE) carries the session's CSRF token, else the server refuses it (403).
+api.use({
+  onRequest({ request }) {
+    if (csrfToken !== null && !SAFE_METHODS.has(request.method.toUpperCase())) {
+      request.headers.set('X-CSRF-Token', csrfToken);
+    }
+    return request;
+  },
+});
+
 /** An error the API reported (its stable code and a message a person can act on), or a network failure. */
 export class ApiFailure extends Error {
   readonly code: string;

@@ -1,10 +1,12 @@
 /**
  * @module app/Layout
  * Every page's frame, as the NHS.UK design system lays it out: skip link, header with the service
- * name and navigation, the main region, and the footer.
+ * name, the account links (sign in, or the person signed in) and navigation, the main region, and
+ * the footer.
  */
 import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { AccountNav } from '../components/account/AccountNav';
 
 const NAV: readonly { to: string; label: string }[] = [
   { to: '/', label: 'Organisations' },
@@ -36,6 +38,7 @@ export function Layout(): React.JSX.Element {
               <span className="nhsuk-header__service-name">Groundswell</span>
             </Link>
           </div>
+          <AccountNav />
         </div>
         <nav className="nhsuk-header__navigation" aria-label="Menu">
           <div className="nhsuk-header__navigation-container nhsuk-width-container">

@@ -5,7 +5,7 @@
  * answer leaves to remember across a page refresh (the sample rows and suggested mapping, which
  * `GET /imports/:id` does not repeat).
  */
-import { ApiFailure, api, data } from '../../api/client';
+import { ApiFailure, api, csrfHeaders, data } from '../../api/client';
 import type { Schema } from '../../api/client';
 import type { ImportMapping } from './mapping';
 
@@ -92,6 +92,9 @@ export function uploadFile(request: UploadRequest): Promise<Uploaded> {
     xhr.open('POST', path);
     xhr.setRequestHeader('Content-Type', contentTypeOf(request.fileName));
     xhr.setRequestHeader('Accept', 'application/json');
+    // A signed-in browser's change needs its session's CSRF token (the client's middleware adds it
+    // to fetch requests; this one is XMLHttpRequest, for its upload progress).
+    for (const [name, value] of Object.entries(csrfHeaders())) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (event) => {
       request.onProgress?.(event.loaded, event.lengthComputable ? event.total : request.file.size);
     };
