@@ -368,7 +368,8 @@ command line does (\`groundswell import\`: one pass as the file is read — pars
 checks on every cell, map every row to its series, check its numbers, COPY in batches, merge with
 revisions, all in one transaction), then the same file again (every point unchanged), then as the
 web wizard does (upload: parse, check and store the rows; then commit: read them back and do the
-same). Peak memory is the whole benchmark process's. Goals (issue 4): under 10 s into PostgreSQL,
+same). Peak memory is the whole benchmark process's; the load average before and after is printed,
+as other work on the machine slows every figure. Goals (issue 4): under 10 s into PostgreSQL,
 under 20 s into PGlite; the file is never held in memory whole.
 
 ${Object.entries(runs)

@@ -11,7 +11,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate } from '../db/migrate.js';
 import { scratchDatabase } from './scratch-database.js';
@@ -47,6 +47,12 @@ async function main(engine: string, total: number): Promise<void> {
   await writeCsv(csv, total);
   const bytes = (await stat(csv)).size;
   const { handle, cleanup } = await scratchDatabase(engine, 'import');
+  // The machine may be shared: what else was running shows in the figures.
+  const load = (): string =>
+    loadavg()
+      .map((n) => n.toFixed(2))
+      .join(', ');
+  console.log(`load average ${load()} (1, 5, 15 min) on ${availableParallelism()} cores at the start`);
   try {
     await migrate(handle);
     const { db } = handle;
@@ -107,6 +113,7 @@ async function main(engine: string, total: number): Promise<void> {
       );
       if (done.status !== 'succeeded') throw new Error(done.error ?? 'failed');
     }
+    console.log(`load average ${load()} at the end`);
   } finally {
     await handle.close();
     await cleanup();

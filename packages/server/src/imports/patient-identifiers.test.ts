@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { identifierColumns, isNhsNumber, nhsNumberInRow } from './patient-identifiers.js';
 
@@ -24,6 +25,29 @@ describe('isNhsNumber', () => {
     expect(isNhsNumber('94347659190')).toBe(false);
     expect(isNhsNumber('94347 65919')).toBe(false);
     expect(isNhsNumber('12.5')).toBe(false);
+  });
+
+  it('agrees with the rule written as patterns, on any text', () => {
+    // The rule as it was first written: groups of 3, 3 and 4 digits, a space or hyphen allowed between.
+    const byPattern = (text: string): boolean => {
+      const digits = text.trim().replace(/^(\d{3})[ -]?(\d{3})[ -]?(\d{4})$/, '$1$2$3');
+      if (!/^\d{10}$/.test(digits)) return false;
+      let sum = 0;
+      for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (10 - i);
+      const check = 11 - (sum % 11);
+      return check !== 10 && (check === 11 ? 0 : check) === Number(digits[9]);
+    };
+    const character = fc.constantFrom('0', '1', '3', '4', '5', '6', '7', '9', ' ', '-', '\t', 'a', '٣');
+    const text = fc.oneof(
+      fc.array(character, { minLength: 8, maxLength: 14 }).map((c) => c.join('')),
+      fc.stringMatching(/^\s?\d{3}[ -]?\d{3}[ -]?\d{4}\s?$/),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(isNhsNumber(t)).toBe(byPattern(t));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });
 

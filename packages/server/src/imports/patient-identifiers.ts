@@ -11,14 +11,32 @@
  * @example isNhsNumber('943 476 5919') // true
  */
 export function isNhsNumber(text: string): boolean {
-  const digits = text.trim().replace(/^(\d{3})[ -]?(\d{3})[ -]?(\d{4})$/, '$1$2$3');
-  if (!/^\d{10}$/.test(digits)) return false;
+  // Every cell of a file is checked: read the characters one by one, making nothing.
+  const trimmed = text.trim();
+  const length = trimmed.length;
+  if (length < 10 || length > 12) return false;
+  let at = 0;
   let sum = 0;
-  for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (10 - i);
+  let last = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 3 || i === 6) {
+      const separator = trimmed.charCodeAt(at);
+      if (separator === SPACE || separator === HYPHEN) at++;
+    }
+    const digit = trimmed.charCodeAt(at++) - ZERO;
+    if (!(digit >= 0 && digit <= 9)) return false;
+    if (i < 9) sum += digit * (10 - i);
+    else last = digit;
+  }
+  if (at !== length) return false;
   const check = 11 - (sum % 11);
   if (check === 10) return false;
-  return (check === 11 ? 0 : check) === Number(digits[9]);
+  return (check === 11 ? 0 : check) === last;
 }
+
+const SPACE = 32;
+const HYPHEN = 45;
+const ZERO = 48;
 
 /** Column names that suggest a patient identifier (compared lower-case, without spaces or punctuation). */
 const IDENTIFIER_NAMES: readonly (readonly [RegExp, string])[] = [

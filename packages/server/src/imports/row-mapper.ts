@@ -1,22 +1,20 @@
 /**
  * @module imports/row-mapper
- * Turns one row of a file into an observation, or lists everything wrong with it: the period,
- * the series (organisation, measure, unit), the numbers its measure's data type needs, the ghost
- * flag, and (once all rows are read: `repeats`) a period repeated for the same series. Every problem names the spreadsheet row and the
- * file's column, so a person can find and fix it.
+ * Turns one row of a file into an observation (written straight into the COPY text, see
+ * copy-text.ts), or lists everything wrong with it: the period, the series (organisation,
+ * measure, unit), the numbers its measure's data type needs, the ghost flag, and (once all rows
+ * are read: `repeats`) a period repeated for the same series. Every problem names the
+ * spreadsheet row and the file's column, so a person can find and fix it.
  */
 import { formatPeriod, parseFlag, parseNumber, parsePeriod } from '@groundswell/spc';
-import type { ObservationInput } from '../observations/input.js';
 import type { ColumnSource, FieldSource, ImportMapping, ImportProblem } from './mapping-types.js';
+import type { CopyText } from './copy-text.js';
 import { RepeatFinder } from './repeats.js';
 import type { Resolution, SeriesDirectory } from './series-directory.js';
 import type { TableRow } from './table-reader.js';
 
-/** A row read: skipped (blank), an observation, or its problems. */
-export type MappedRow =
-  | { readonly kind: 'blank' }
-  | { readonly kind: 'observation'; readonly observation: ObservationInput; readonly created: boolean }
-  | { readonly kind: 'problems'; readonly problems: readonly ImportProblem[] };
+/** What mapping a row found wrong with it: nothing (null: the row was added, or was blank), or its problems. */
+export type RowProblems = readonly ImportProblem[] | null;
 
 /** A field's column index, or its fixed value. */
 type Source = { readonly index: number; readonly column: string } | { readonly fixed: string };
@@ -43,9 +41,12 @@ export class RowMapper {
   /** Every row's series and day, to find repeats once all rows are read (`repeats`). */
   private readonly days = new RepeatFinder();
   private readonly width: number;
-  /** The earliest and latest period of the observations mapped. */
-  firstPeriod: string | null = null;
-  lastPeriod: string | null = null;
+  /** The earliest and latest day of the observations mapped. */
+  private firstDay = Infinity;
+  private lastDay = -Infinity;
+  /** The series of the observations mapped, in the order first seen (the COPY text holds their numbers). */
+  private readonly series: string[] = [];
+  private readonly seriesNumbers = new Map<string, number>();
 
   constructor(
     private readonly columns: readonly string[],
@@ -67,28 +68,43 @@ export class RowMapper {
     this.width = columns.length;
   }
 
+  /** The ids of the series of the observations mapped, by the number the COPY text gives them. */
+  get seriesIds(): readonly string[] {
+    return this.series;
+  }
+
+  /** The earliest period of the observations mapped (an ISO date), null before the first. */
+  get firstPeriod(): string | null {
+    return this.firstDay === Infinity ? null : formatPeriod(this.firstDay, 'date');
+  }
+
+  /** The latest period of the observations mapped (an ISO date), null before the first. */
+  get lastPeriod(): string | null {
+    return this.lastDay === -Infinity ? null : formatPeriod(this.lastDay, 'date');
+  }
+
   /**
-   * Maps one data row: at once when its series has been seen before (nearly every row), through
-   * the database otherwise.
+   * Maps one data row, adding its observation to `into`, or lists its problems: at once when its
+   * series has been seen before (nearly every row), through the database otherwise.
    */
-  map(row: TableRow): MappedRow | Promise<MappedRow> {
+  map(row: TableRow, into: CopyText): RowProblems | Promise<RowProblems> {
     const { cells } = row;
-    if (cells.every((cell) => cell.trim() === '')) return { kind: 'blank' };
+    if (blank(cells)) return null;
     const organisation = this.cell(cells, this.organisation);
     const measure = this.cell(cells, this.measure);
     const unit = this.cell(cells, this.unit);
     const known = this.directory.known(organisation, measure, unit);
-    if (known !== undefined) return this.mapResolved(row, known);
+    if (known !== undefined) return this.mapResolved(row, known, into);
     return this.directory
       .resolve(organisation, measure, unit)
-      .then((resolution) => this.mapResolved(row, resolution));
+      .then((resolution) => this.mapResolved(row, resolution, into));
   }
 
   private cell(cells: readonly string[], s: Source | undefined): string {
     return s === undefined ? '' : 'fixed' in s ? s.fixed : (cells[s.index] ?? '');
   }
 
-  private mapResolved({ row, cells }: TableRow, resolution: Resolution): MappedRow {
+  private mapResolved({ row, cells }: TableRow, resolution: Resolution, into: CopyText): RowProblems {
     // One list per row, made only when the row has a problem (most rows have none).
     const found: Found = { row, problems: null };
     if (cells.length > this.width && cells.slice(this.width).some((c) => c.trim() !== '')) {
@@ -99,7 +115,7 @@ export class RowMapper {
         `the row has ${cells.length} cells but the header names ${this.width} columns`,
       );
     }
-    const period = this.readPeriod(cells[this.period.index] ?? '', found);
+    const day = this.readPeriod(cells[this.period.index] ?? '', found);
     if (!resolution.ok) {
       const field =
         resolution.field === 'measure'
@@ -108,7 +124,7 @@ export class RowMapper {
             ? this.unit
             : this.organisation;
       add(found, columnOf(field), `unknown_${resolution.field}`, resolution.message);
-      return { kind: 'problems', problems: found.problems! };
+      return found.problems!;
     }
     let value: number | null = null;
     let numerator: number | null = null;
@@ -150,23 +166,18 @@ export class RowMapper {
         );
       }
     }
-    if (period !== null) this.days.add(resolution.seriesId, period.day, row);
-    if (found.problems !== null || period === null)
-      return { kind: 'problems', problems: found.problems ?? [] };
-    if (this.firstPeriod === null || period.text < this.firstPeriod) this.firstPeriod = period.text;
-    if (this.lastPeriod === null || period.text > this.lastPeriod) this.lastPeriod = period.text;
-    return {
-      kind: 'observation',
-      observation: {
-        seriesId: resolution.seriesId,
-        period: period.text,
-        value,
-        numerator,
-        denominator,
-        ghost,
-      },
-      created: resolution.created,
-    };
+    if (day !== null) this.days.add(resolution.seriesId, day, row);
+    if (found.problems !== null || day === null) return found.problems ?? [];
+    if (day < this.firstDay) this.firstDay = day;
+    if (day > this.lastDay) this.lastDay = day;
+    let series = this.seriesNumbers.get(resolution.seriesId);
+    if (series === undefined) {
+      series = this.series.length;
+      this.series.push(resolution.seriesId);
+      this.seriesNumbers.set(resolution.seriesId, series);
+    }
+    into.add(series, day, value, numerator, denominator, ghost);
+    return null;
   }
 
   /** A number cell for `field`, or null with a problem added. */
@@ -236,7 +247,7 @@ export class RowMapper {
     });
   }
 
-  private readPeriod(text: string, found: Found): { day: number; text: string } | null {
+  private readPeriod(text: string, found: Found): number | null {
     const trimmed = text.trim();
     const column = this.period.column;
     if (trimmed === '') {
@@ -262,9 +273,14 @@ export class RowMapper {
       );
       return null;
     }
-    const day = Math.floor(parsed.value);
-    return { day, text: formatPeriod(day, 'date') };
+    return Math.floor(parsed.value);
   }
+}
+
+/** Whether every cell of a row is empty or spaces. */
+function blank(cells: readonly string[]): boolean {
+  for (const cell of cells) if (cell.trim() !== '') return false;
+  return true;
 }
 
 /** The problems of the row being mapped. */

@@ -9,11 +9,10 @@
 import type { DataStore } from '../db/store.js';
 import type { Database } from '../db/types.js';
 import { DataError } from '../errors.js';
-import { copyObservations } from '../observations/copy.js';
-import type { ObservationInput } from '../observations/input.js';
 import type { MergeCounts } from '../observations/merge.js';
 import { deleteFile, readFileChunks } from './file-store.js';
 import type { ImportMapping, ImportPreview, ImportProblem } from './mapping-types.js';
+import { CopyText } from './copy-text.js';
 import { checkMapping } from './mapping.js';
 import {
   beginPhase,
@@ -28,9 +27,13 @@ import type { Import } from './repository.js';
 import { RowMapper } from './row-mapper.js';
 import type { TableRow } from './table-reader.js';
 import { SeriesDirectory } from './series-directory.js';
+import { loadStaged } from './staged-load.js';
 
 /** Problems kept in a preview; the rest are counted. */
 export const PROBLEMS_KEPT = 1000;
+
+/** Rows of COPY text gathered before they are sent (about 1.5 MB); one COPY in flight while the next gathers. */
+const COPY_ROWS = 50_000;
 
 /** Rows read so far, and of how many. */
 export type ProgressListener = (rowsDone: number, rowsTotal: number) => void;
@@ -97,11 +100,16 @@ function summary(
 /** The data rows of a file (not its header), some thousands at a time. */
 export type RowSource = (db: Database) => AsyncIterable<readonly TableRow[]>;
 
-/** The data rows of a stored upload. */
-export function storedRows(importId: string): RowSource {
+/**
+ * The data rows of a stored upload. Read through `from` when given, else through the pass's
+ * transaction: on a PostgreSQL server, another connection of the pool, so that reading the file
+ * does not wait for the COPY in flight on the pass's own (the file was stored by the upload's
+ * transaction, committed before the pass began).
+ */
+export function storedRows(importId: string, from?: Database): RowSource {
   return async function* (db) {
     let header = true;
-    for await (const rows of readFileChunks(db, importId)) {
+    for await (const rows of readFileChunks(from ?? db, importId)) {
       if (header) {
         header = false;
         yield rows.slice(1);
@@ -121,41 +129,6 @@ const nextTurn = (): Promise<void> =>
   new Promise((resolve) => {
     setImmediate(resolve);
   });
-
-/** Maps rows into observations, a batch at a time, collecting problems. */
-async function* observations(
-  rows: AsyncIterable<readonly TableRow[]>,
-  directory: SeriesDirectory,
-  mapper: RowMapper,
-  problems: Problems,
-  tally: { rows: number; series: Set<string> },
-  progress: (rowsDone: number) => void,
-): AsyncGenerator<ObservationInput[]> {
-  for await (const chunk of rows) {
-    const batch: ObservationInput[] = [];
-    for (const row of chunk) {
-      tally.rows++;
-      let mapped = mapper.map(row);
-      if (mapped instanceof Promise) mapped = await mapped;
-      if (mapped.kind === 'problems') problems.add(mapped.problems);
-      else if (mapped.kind === 'observation') {
-        tally.series.add(mapped.observation.seriesId);
-        // After the first problem nothing will be written: read on only to list every problem.
-        if (problems.count === 0) batch.push(mapped.observation);
-      }
-    }
-    progress(tally.rows);
-    await nextTurn();
-    if (batch.length > 0) yield batch;
-  }
-  problems.add(mapper.repeats());
-  // Stop before the merge: with any problem nothing is written.
-  if (problems.count > 0) throw new RowsHaveProblems();
-  await directory.createPending();
-}
-
-/** Thrown by the rows' source when a problem was found, to end the load before its merge. */
-class RowsHaveProblems extends Error {}
 
 /** One pass over a file's rows. */
 export interface Pass {
@@ -184,27 +157,45 @@ export async function pass(store: DataStore, input: Pass): Promise<Import> {
     const directory = new SeriesDirectory(ctx.db, imported.organisationId);
     const mapper = new RowMapper(input.columns, input.mapping, directory);
     const problems = new Problems();
-    const tally = { rows: 0, series: new Set<string>() };
-    const progress = (rowsDone: number): void => input.progress?.(rowsDone, input.total);
+    const text = new CopyText();
+    let rows = 0;
+    /** COPY text of the observations, a COPY's worth at a time, as the rows are read and mapped. */
+    async function* copyText(): AsyncGenerator<string> {
+      for await (const chunk of input.rows(ctx.db)) {
+        for (const row of chunk) {
+          rows++;
+          let found = mapper.map(row, text);
+          if (found instanceof Promise) found = await found;
+          if (found !== null) problems.add(found);
+        }
+        input.progress?.(rows, input.total);
+        await nextTurn();
+        // After the first problem nothing will be written: read on only to list every problem.
+        if (problems.count > 0) text.clear();
+        else if (text.pending >= COPY_ROWS) yield text.take();
+      }
+      problems.add(mapper.repeats());
+      // Stop before the merge: with any problem nothing is written.
+      if (problems.count > 0) throw new RowsHaveProblems();
+      if (text.pending > 0) yield text.take();
+      await directory.createPending();
+    }
     let counts: MergeCounts = { added: 0, changed: 0, unchanged: 0 };
     try {
-      counts = await copyObservations(
-        ctx,
-        observations(input.rows(ctx.db), directory, mapper, problems, tally, progress),
-        { importId: imported.id, userId: imported.createdBy },
-        // Every row was checked against its measure's data type, and for repeats, by the row mapper.
-        { checkedBy: 'imports/row-mapper' },
-      );
+      counts = await loadStaged(ctx, copyText(), () => ({ rows: text.rows, seriesIds: mapper.seriesIds }), {
+        importId: imported.id,
+        userId: imported.createdBy,
+      });
     } catch (error) {
       if (!(error instanceof RowsHaveProblems)) throw error;
     }
     problems.sort();
     const sameFile = await sameFileImports(ctx.db, { ...imported, sha256: input.sha256() });
     const preview = summary(
-      tally.rows,
+      rows,
       problems,
       counts,
-      tally.series.size,
+      mapper.seriesIds.length,
       directory.created,
       mapper,
       sameFile,
@@ -215,6 +206,9 @@ export async function pass(store: DataStore, input: Pass): Promise<Import> {
     return finishImport(ctx.db, imported.id, counts, preview);
   });
 }
+
+/** Thrown by the rows' source when a problem was found, to end the load before its merge. */
+class RowsHaveProblems extends Error {}
 
 /**
  * Ends a pass: the import as it finished, or, for what the pass threw, `previewed` (a preview)
@@ -294,13 +288,19 @@ export async function beginRun(
   return beginPhase(db, importId, ['uploaded', 'previewed'], to, chosen);
 }
 
-function storedPass(imported: Import, mode: 'preview' | 'commit', progress?: ProgressListener): Pass {
+function storedPass(
+  store: DataStore,
+  imported: Import,
+  mode: 'preview' | 'commit',
+  progress?: ProgressListener,
+): Pass {
   return {
     imported,
     columns: imported.columns ?? [],
     mapping: imported.mapping!,
     mode,
-    rows: storedRows(imported.id),
+    // PGlite has one connection: a query outside the transaction would wait for it to end.
+    rows: storedRows(imported.id, store.engine === 'postgres' ? store.db : undefined),
     total: imported.rowCount ?? 0,
     sha256: () => imported.sha256,
     beforeCommit: (db) => deleteFile(db, imported.id),
@@ -317,7 +317,7 @@ export async function runPreview(
   imported: Import,
   progress?: ProgressListener,
 ): Promise<Import> {
-  const input = storedPass(imported, 'preview', progress);
+  const input = storedPass(store, imported, 'preview', progress);
   try {
     return await settle(store, input, pass(store, input));
   } catch (error) {
@@ -335,7 +335,7 @@ export async function runCommit(
   imported: Import,
   progress?: ProgressListener,
 ): Promise<Import> {
-  const input = storedPass(imported, 'commit', progress);
+  const input = storedPass(store, imported, 'commit', progress);
   try {
     const finished = await settle(store, input, pass(store, input));
     if (finished.status === 'failed') await deleteFile(store.db, imported.id);

@@ -1,17 +1,16 @@
 /**
  * @module imports/table-reader
  * Reads an uploaded file as rows of text cells, streaming: CSV (comma, semicolon or tab; UTF-8
- * with or without a BOM, or Windows-1252 as older Excel saves it) with csv-parse, and Excel
+ * with or without a BOM, or Windows-1252 as older Excel saves it) with csv-records.ts, and Excel
  * workbooks (.xlsx, the first worksheet or a named one) with exceljs's streaming reader. Excel
  * dates become ISO dates, formulas their results. Row numbers are the spreadsheet's (the header
  * is row 1), so problems can name the row a person sees.
  */
-import { pipeline, Readable, Transform } from 'node:stream';
-import type { TransformCallback } from 'node:stream';
-import { parse } from 'csv-parse';
+import type { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { TextDecoder } from 'node:util';
 import { DataError } from '../errors.js';
+import { CsvRecords } from './csv-records.js';
 
 /** The file formats an upload may have. */
 export type TableFormat = 'csv' | 'xlsx';
@@ -46,33 +45,27 @@ export function tableFormat(fileName: string, contentType: string | undefined): 
   return 'csv';
 }
 
-/** Decodes bytes as UTF-8, switching to Windows-1252 at the first byte that is not UTF-8. */
-class TextDecoding extends Transform {
+/** Decodes bytes as UTF-8, switching to Windows-1252 at the first piece that is not UTF-8. */
+class TextDecoding {
   private utf8: TextDecoder | null = new TextDecoder('utf-8', { fatal: true });
   private readonly legacy = new TextDecoder('windows-1252');
 
-  constructor() {
-    super({ readableObjectMode: false, decodeStrings: true });
-    this.setEncoding('utf8');
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+  decode(chunk: Uint8Array): string {
     if (this.utf8 !== null) {
       try {
-        done(null, this.utf8.decode(chunk, { stream: true }));
-        return;
+        return this.utf8.decode(chunk, { stream: true });
       } catch {
         this.utf8 = null;
       }
     }
-    done(null, this.legacy.decode(chunk, { stream: true }));
+    return this.legacy.decode(chunk, { stream: true });
   }
 
-  override _flush(done: TransformCallback): void {
+  end(): string {
     try {
-      done(null, this.utf8 !== null ? this.utf8.decode() : this.legacy.decode());
+      return this.utf8 !== null ? this.utf8.decode() : this.legacy.decode();
     } catch {
-      done(null, '');
+      return '';
     }
   }
 }
@@ -94,87 +87,64 @@ export function sniffDelimiter(headerLine: string): string {
   return best;
 }
 
-/** Reads the first line of a text stream without losing it: returns it and a stream of the whole text. */
-async function peekFirstLine(text: AsyncIterable<string>): Promise<{ line: string; all: Readable }> {
-  const iterator = text[Symbol.asyncIterator]();
-  const seen: string[] = [];
-  let joined = '';
-  for (;;) {
-    const next = await iterator.next();
-    if (next.done === true) break;
-    seen.push(next.value);
-    joined += next.value;
-    if (/[\r\n]/.test(next.value) || joined.length > 1 << 20) break;
-  }
-  async function* rest(): AsyncGenerator<string> {
-    yield* seen;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done === true) return;
-      yield next.value;
-    }
-  }
-  return { line: joined.split(/\r\n|\r|\n/, 1)[0] ?? '', all: Readable.from(rest()) };
-}
-
-/** Errors reach the reader of a pipeline's last stream; its callback has nothing to add. */
-const ignore = (): void => undefined;
-
 /** Rows handed on together by `readTableBatches`. */
 const BATCH_ROWS = 2000;
+/** Text read before the delimiter is chosen from the first line, at most. */
+const HEADER_CHARS = 1 << 20;
 
-/** Waits until `stream` may have more to read, has ended, or has failed. */
-function readable(stream: Readable): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      stream.off('readable', done);
-      stream.off('end', done);
-      stream.off('error', done);
-      stream.off('close', done);
-      resolve();
-    };
-    stream.on('readable', done);
-    stream.on('end', done);
-    stream.on('error', done);
-    stream.on('close', done);
-  });
+/** The text of a file, decoded piece by piece as its bytes arrive. */
+async function* decoded(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+  const decoding = new TextDecoding();
+  for await (const chunk of bytes) {
+    const text = decoding.decode(chunk);
+    if (text !== '') yield text;
+  }
+  const last = decoding.end();
+  if (last !== '') yield last;
 }
 
 /**
- * Rows of a CSV file, some thousands at a time (records are read off the parser synchronously:
- * one await per batch, not per row). A malformed file (an unclosed quote) is a `DataError`
- * naming the line.
+ * Rows of a CSV file, some thousands at a time, parsed as the text arrives (see csv-records.ts).
+ * The delimiter is the first line's (`sniffDelimiter`). A malformed file (an unclosed quote) is a
+ * `DataError` naming the line.
  */
 async function* csvBatches(bytes: Readable): AsyncGenerator<TableRow[]> {
   let row = 0;
-  try {
-    // `pipeline` passes an error of any stage (the upload refused as too large) to the last.
-    const text = pipeline(bytes, new TextDecoding(), ignore);
-    const { line, all } = await peekFirstLine(text);
-    const parser = pipeline(
-      all,
-      parse({
-        bom: true,
-        delimiter: sniffDelimiter(line.replace(/^\uFEFF/, '')),
-        relax_column_count: true,
-        skip_empty_lines: false,
-      }),
-      ignore,
-    );
-    for (;;) {
-      const batch: TableRow[] = [];
-      let cells: string[] | null = null;
-      while (batch.length < BATCH_ROWS && (cells = parser.read() as string[] | null) !== null) {
-        batch.push({ row: ++row, cells });
-      }
-      if (batch.length > 0) {
-        yield batch;
-        continue;
-      }
-      if (parser.errored !== null) throw parser.errored;
-      if (parser.readableEnded || parser.destroyed) return;
-      await readable(parser);
+  let batch: TableRow[] = [];
+  /** Batches filled and not yet handed on. */
+  let full: TableRow[][] = [];
+  const push = (cells: string[]): void => {
+    batch.push({ row: ++row, cells });
+    if (batch.length === BATCH_ROWS) {
+      full.push(batch);
+      batch = [];
     }
+  };
+  try {
+    let parser: CsvRecords | null = null;
+    let head = '';
+    for await (const text of decoded(bytes)) {
+      if (parser === null) {
+        // Wait for the end of the first line (or a megabyte of it) to choose the delimiter.
+        head += text;
+        if (!/[\r\n]/.test(text) && head.length <= HEADER_CHARS) continue;
+        parser = new CsvRecords(sniffDelimiter(firstLine(head)));
+        parser.write(head, push);
+        head = '';
+      } else {
+        parser.write(text, push);
+      }
+      if (full.length > 0) {
+        const ready = full;
+        full = [];
+        yield* ready;
+      }
+    }
+    parser ??= new CsvRecords(sniffDelimiter(firstLine(head)));
+    if (head !== '') parser.write(head, push);
+    parser.end(push);
+    yield* full;
+    if (batch.length > 0) yield batch;
   } catch (error) {
     if (error instanceof DataError) throw error;
     const where = (error as { lines?: number }).lines;
@@ -184,6 +154,11 @@ async function* csvBatches(bytes: Readable): AsyncGenerator<TableRow[]> {
       { field: 'file', reason: 'invalid_csv', cause: error },
     );
   }
+}
+
+/** The first line of `text`, without a byte order mark. */
+function firstLine(text: string): string {
+  return (text.split(/\r\n|\r|\n/, 1)[0] ?? '').replace(/^\uFEFF/, '');
 }
 
 const MS_PER_DAY = 86_400_000;

@@ -15,7 +15,7 @@ import { suggestMapping } from './mapping.js';
 import { identifierColumns, nhsNumberInRow } from './patient-identifiers.js';
 import { createImport, recordUpload } from './repository.js';
 import type { Import } from './repository.js';
-import { readTable, tableFormat } from './table-reader.js';
+import { readTableBatches, tableFormat } from './table-reader.js';
 
 /** The largest file accepted by default: 512 MB. */
 export const DEFAULT_MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
@@ -158,25 +158,32 @@ export async function uploadFile(store: DataStore, upload: Upload): Promise<Uplo
       let columns: string[] | null = null;
       let rowCount = 0;
       const sample: string[][] = [];
-      for await (const row of readTable(bytes, format, { sheet: upload.sheet })) {
-        if (columns === null) {
-          columns = checkHeader(row.cells);
-          const written = writer.add({ row: row.row, cells: columns });
-          if (written !== undefined) await written;
-          continue;
+      try {
+        for await (const rows of readTableBatches(bytes, format, { sheet: upload.sheet })) {
+          for (const row of rows) {
+            if (columns === null) {
+              columns = checkHeader(row.cells);
+              const written = writer.add({ row: row.row, cells: columns });
+              if (written !== undefined) await written;
+              continue;
+            }
+            const identifier = nhsNumberInRow(columns, row.cells, row.row);
+            if (identifier !== null) {
+              throw new DataError('invalid_input', identifier.reason, {
+                field: 'file',
+                reason: 'patient_identifier',
+              });
+            }
+            rowCount++;
+            if (rowCount % 10_000 === 0) upload.onRead?.(rowCount, measuring.bytes);
+            if (sample.length < SAMPLE_ROWS) sample.push([...row.cells]);
+            const written = writer.add(row);
+            if (written !== undefined) await written;
+          }
         }
-        const identifier = nhsNumberInRow(columns, row.cells, row.row);
-        if (identifier !== null) {
-          throw new DataError('invalid_input', identifier.reason, {
-            field: 'file',
-            reason: 'patient_identifier',
-          });
-        }
-        rowCount++;
-        if (rowCount % 10_000 === 0) upload.onRead?.(rowCount, measuring.bytes);
-        if (sample.length < SAMPLE_ROWS) sample.push([...row.cells]);
-        const written = writer.add(row);
-        if (written !== undefined) await written;
+      } finally {
+        // Nothing may be left running on the connection when the transaction ends.
+        await writer.idle();
       }
       if (columns === null) checkHeader([]);
       await writer.flush();
