@@ -1,6 +1,6 @@
 /**
- * `groundswell import` as a real process: through a running server (`--server`), then straight
- * into the same embedded database once the server has stopped.
+ * `groundswell import` as a real process: through a running server (`--server`, with a personal
+ * API token), then straight into the same embedded database once the server has stopped.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -8,11 +8,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, tempDir } from './test-support/run-cli.js';
 import { bin, serveProcess } from './test-support/serve-process.js';
+import { adminToken } from './test-support/server-token.js';
 
-async function post(url: string, body: unknown): Promise<Record<string, unknown>> {
+async function post(url: string, token: string, body: unknown): Promise<Record<string, unknown>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify(body),
   });
   expect(response.status).toBe(201);
@@ -47,13 +48,15 @@ describe('groundswell import', () => {
 
     const server = await serveProcess(dataDir);
     try {
-      const trust = await post(`${server.url}/api/v1/organisations`, {
+      const token = await adminToken(server);
+      const withToken = { GROUNDSWELL_TOKEN: token };
+      const trust = await post(`${server.url}/api/v1/organisations`, token, {
         odsCode: 'RX1',
         name: 'Test Trust',
         kind: 'provider',
       });
-      await post(`${server.url}/api/v1/organisations/RX1/units`, { kind: 'ward', name: 'Ward 10' });
-      await post(`${server.url}/api/v1/measures`, {
+      await post(`${server.url}/api/v1/organisations/RX1/units`, token, { kind: 'ward', name: 'Ward 10' });
+      await post(`${server.url}/api/v1/measures`, token, {
         ownerOrganisationId: trust.id,
         code: 'falls',
         name: 'Inpatient falls',
@@ -62,32 +65,43 @@ describe('groundswell import', () => {
         domain: 'safety',
         frequency: 'month',
       });
-      const viaServer = await cli([
-        'import',
-        good,
-        '--organisation',
-        'rx1',
-        '--measure',
-        'falls',
-        '--server',
-        server.url,
-      ]);
+      const args = ['import', good, '--organisation', 'rx1', '--measure', 'falls', '--server', server.url];
+      // No token, or a bad one: refused, saying how to make one; nothing is imported.
+      const noToken = await cli(args, { GROUNDSWELL_TOKEN: '' });
+      expect(noToken.status).toBe(2);
+      expect(noToken.stderr).toContain('--server needs a personal API token');
+      expect(noToken.stderr).toContain('Your API tokens');
+      expect(noToken.stderr).toContain('GROUNDSWELL_TOKEN');
+      const badToken = await cli(args, { GROUNDSWELL_TOKEN: 'gs_not-a-real-token' });
+      expect(badToken.status).toBe(1);
+      expect(badToken.stderr).toContain('the server refused the API token (401');
+      expect(badToken.stderr).toContain('POST /api/v1/auth/tokens');
+      const tokenFile = join(dir, 'token');
+      writeFileSync(tokenFile, 'gs_not-a-real-token\n');
+      const badFile = await cli([...args, '--token-file', tokenFile], withToken);
+      expect(badFile.stderr).toContain('the server refused the API token (401');
+
+      writeFileSync(tokenFile, `${token}\n`);
+      const viaServer = await cli([...args, '--token-file', tokenFile], { GROUNDSWELL_TOKEN: '' });
       expect(viaServer.stderr).toBe('');
       expect(viaServer.stdout).toBe(`${good}: added 3, changed 0, left 0 unchanged; 1 new series\n`);
       expect(viaServer.status).toBe(0);
 
-      const refused = await cli([
-        'import',
-        bad,
-        '--organisation',
-        'RX1',
-        '--measure',
-        'falls',
-        '--value',
-        'Falls',
-        '--server',
-        server.url,
-      ]);
+      const refused = await cli(
+        [
+          'import',
+          bad,
+          '--organisation',
+          'RX1',
+          '--measure',
+          'falls',
+          '--value',
+          'Falls',
+          '--server',
+          server.url,
+        ],
+        withToken,
+      );
       expect(refused.status).toBe(1);
       expect(refused.stderr).toContain(`${bad}: Row 3, column "Month": "2024-13" is not a date`);
       expect(refused.stderr).toContain(`${bad}: Row 3, column "Falls": "x" is not a number`);

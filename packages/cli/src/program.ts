@@ -118,7 +118,16 @@ function buildProgram(): Command {
     .option('--denominator <col>', 'the column of denominators (proportions and rates)')
     .option('--ghost <col>', 'the column of ghost flags (1/true/yes leaves a point out of the calculations)')
     .option('--dry-run', 'check every row and say what would change, writing nothing')
-    .option('--server <url>', 'import through a running Groundswell server (http://127.0.0.1:3000)')
+    .option(
+      '--server <url>',
+      'import through a running Groundswell server (http://127.0.0.1:3000), as the person whose ' +
+        'personal API token (write scope) is in GROUNDSWELL_TOKEN or --token-file',
+    )
+    .option(
+      '--token-file <path>',
+      'with --server: a file holding the API token (instead of GROUNDSWELL_TOKEN; a token is never ' +
+        'an argument, which others on the machine could see). Make one on the "Your API tokens" page',
+    )
     .action(async (files: string[], flags: ImportFlags) => {
       await runImport(files, flags);
     });

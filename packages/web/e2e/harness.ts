@@ -33,9 +33,48 @@ export function baseUrl(): string {
   return context.baseUrl;
 }
 
-/** A typed client of the server's API (`data(api().GET('/api/v1/…'))`). */
+/**
+ * The demo user the journeys act as: the demo QI lead, who reads the demo trust's internal and
+ * private measures, annotates, analyses and imports (the public sees only public measures).
+ */
+export const DEMO_ANALYST = 'demo.qilead@groundswell.invalid';
+
+let analystToken: Promise<string> | undefined;
+
+/** A read-write API token of DEMO_ANALYST, made once per file (demo sign-in, then POST /auth/tokens). */
+function demoAnalystToken(): Promise<string> {
+  analystToken ??= (async () => {
+    const base = baseUrl();
+    const signIn = await fetch(new URL('/api/v1/auth/demo-sign-in', base), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: DEMO_ANALYST }),
+    });
+    if (!signIn.ok) throw new Error(`demo sign-in failed: ${signIn.status} ${await signIn.text()}`);
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+    const made = await fetch(new URL('/api/v1/auth/tokens', base), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ name: 'e2e tests', scopes: ['read', 'write'] }),
+    });
+    if (made.status !== 201)
+      throw new Error(`making an API token failed: ${made.status} ${await made.text()}`);
+    return ((await made.json()) as { token: string }).token;
+  })();
+  return analystToken;
+}
+
+/** A typed client of the server's API (`data(api().GET('/api/v1/…'))`), as DEMO_ANALYST. */
 export function api(): ReturnType<typeof createClient<paths>> {
-  return createClient<paths>({ baseUrl: baseUrl() });
+  const client = createClient<paths>({ baseUrl: baseUrl() });
+  client.use({
+    async onRequest({ request }) {
+      request.headers.set('Authorization', `Bearer ${await demoAnalystToken()}`);
+      return request;
+    },
+  });
+  return client;
 }
 
 let browser: Promise<Browser> | undefined;
@@ -68,7 +107,10 @@ const heightAt = (width: number): number => (width < 600 ? 740 : 900);
  * Opens `path` (`/organisations/RF4`) in a new browser context `width` pixels wide, and waits until
  * the page is ready (see `pageReady`).
  */
-export async function openPage(path: string, { width = DESKTOP }: { width?: number } = {}): Promise<Page> {
+export async function openPage(
+  path: string,
+  { width = DESKTOP, as }: { width?: number; /** A demo user's email: signed in first. */ as?: string } = {},
+): Promise<Page> {
   const url = new URL(path, baseUrl()).toString();
   const context = await (
     await connect()
@@ -83,6 +125,14 @@ export async function openPage(path: string, { width = DESKTOP }: { width?: numb
   const thrown: string[] = [];
   errors.set(page, thrown);
   page.on('pageerror', (error) => thrown.push(error.stack ?? error.message));
+  if (as !== undefined) {
+    // The context's request client shares its cookies: the page starts signed in.
+    const signedIn = await context.request.post(new URL('/api/v1/auth/demo-sign-in', baseUrl()).toString(), {
+      data: { email: as },
+    });
+    if (!signedIn.ok())
+      throw new Error(`demo sign-in as ${as} failed: ${signedIn.status()} ${await signedIn.text()}`);
+  }
   await page.goto(url);
   await pageReady(page);
   return page;

@@ -13,7 +13,17 @@
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Schema } from '../src/api/client';
-import { api, checkPage, data, holdRequests, navigatedTo, openPage, pageErrors, screenshot } from './harness';
+import {
+  api,
+  checkPage,
+  data,
+  DEMO_ANALYST,
+  holdRequests,
+  navigatedTo,
+  openPage,
+  pageErrors,
+  screenshot,
+} from './harness';
 
 const MEASURE_CODE = 'demo-pressure-ulcers';
 const MEASURE_NAME = 'Hospital-acquired pressure ulcers (synthetic demo data)';
@@ -120,7 +130,7 @@ describe('the import wizard', () => {
     'lists a file’s problems by row and column, checks the corrected file, and imports it',
     async () => {
       // Step 1: the organisation and the file.
-      const page = await openPage('/imports/new');
+      const page = await openPage('/imports/new', { as: DEMO_ANALYST });
       await waitForStep(page, 'Upload a file', 1);
       await checkPage(page, 'import step 1 upload');
       await page.getByLabel('Organisation', { exact: true }).selectOption('RF4');

@@ -19,6 +19,7 @@ import {
   checkAccessibility,
   checkPage,
   data,
+  DEMO_ANALYST,
   navigatedTo,
   openPage,
   pageErrors,
@@ -169,7 +170,7 @@ beforeAll(async () => {
 describe('from the organisation list to a measure of RF4', () => {
   it('opens RF4, reads its summary matrix, filters the cards by a cell and opens a measure', async () => {
     const board = await dashboard();
-    const page = await openPage('/');
+    const page = await openPage('/', { as: DEMO_ANALYST });
     await page.getByRole('link', { name: rf4Name, exact: true }).click();
     await navigatedTo(page, '/organisations/RF4');
     expect(await page.locator('h1').textContent()).toContain(rf4Name);
@@ -300,14 +301,13 @@ describe('changing a measure’s chart', () => {
     const period = '2017-06-01';
     const text = `Tissue viability nurse joined the ward (e2e ${Date.now().toString(36)})`;
     const before = await annotationsOf(seriesId);
-    const page = await openPage(`/series/${seriesId}`);
+    const page = await openPage(`/series/${seriesId}`, { as: DEMO_ANALYST });
     const chart = chartOf(page);
     expect(await chart.locator('.annotation').count()).toBe(before.length);
 
     const form = page.getByRole('form', { name: 'Add a note' });
     await form.getByLabel('Period').selectOption(period);
     await form.getByLabel('Note').fill(text);
-    await form.getByLabel('Your name').fill('E2E analyst');
     await form.getByRole('button', { name: 'Add note' }).click();
     await waitForDone(form, 'Note added to June 2017.');
 
@@ -318,7 +318,8 @@ describe('changing a measure’s chart', () => {
       await item.waitFor();
       const spoken = (await item.textContent()) ?? '';
       const number = Number(/Note (\d+),/.exec(spoken)?.[1]);
-      expect(spoken).toContain(`June 2017: ${text} — E2E analyst`);
+      // Signed by the signed-in person.
+      expect(spoken).toContain(`June 2017: ${text} — Demo QI lead`);
       expect(await notes.getByRole('listitem').count()).toBe(before.length + 1);
       // On the chart: a numbered marker on the point, and the note in the list under the plot.
       const marker = chart.locator('.annotation').filter({ hasText: String(number) });
@@ -334,7 +335,7 @@ describe('changing a measure’s chart', () => {
     expect(number).toBeGreaterThanOrEqual(1);
     // Kept: the API has it, and a reload shows it again with the same number.
     const after = await annotationsOf(seriesId);
-    expect(after.filter((note) => note.text === text)).toMatchObject([{ period, author: 'E2E analyst' }]);
+    expect(after.filter((note) => note.text === text)).toMatchObject([{ period, author: 'Demo QI lead' }]);
     await page.reload();
     await pageReady(page);
     expect(await checkNote()).toBe(number);
@@ -344,7 +345,7 @@ describe('changing a measure’s chart', () => {
   });
 
   it('recalculates the limits from a point, shows the new limits, and removes the recalculation', async () => {
-    const page = await openPage(`/series/${seriesId}`);
+    const page = await openPage(`/series/${seriesId}`, { as: DEMO_ANALYST });
     const chart = chartOf(page);
     const upperBefore = await titlesOf(chart, 'line-upper-limit');
     const meanBefore = await pathsOf(chart, 'line-mean');

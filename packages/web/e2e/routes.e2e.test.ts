@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, checkPage, data, openPage, pageErrors } from './harness';
+import { api, checkPage, data, DEMO_ANALYST, openPage, pageErrors } from './harness';
 
 /** Ids from the demo data that the addresses need. */
 interface Ids {
@@ -87,7 +87,7 @@ describe('the route table', () => {
 
 describe.each(ROUTES)('the $name page ($pattern)', (route) => {
   it('loads with one h1 and no script error, and passes axe-core at phone and desktop widths', async () => {
-    const page = await openPage(route.path(ids));
+    const page = await openPage(route.path(ids), { as: DEMO_ANALYST });
     const headings = await page.locator('h1').allTextContents();
     expect(headings).toHaveLength(1);
     expect(headings[0]).not.toContain('there is a problem');

@@ -32,6 +32,8 @@ export interface ImportFlags {
   readonly ghost?: string;
   readonly dryRun?: boolean;
   readonly server?: string;
+  /** With --server: a file holding the personal API token (else GROUNDSWELL_TOKEN). */
+  readonly tokenFile?: string;
 }
 
 /** What one file's import ended as. */

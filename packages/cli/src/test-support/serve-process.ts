@@ -16,6 +16,8 @@ export interface ServeProcess {
   readonly child: ChildProcess;
   /** Resolves with the exit code when the process ends. */
   readonly exited: Promise<number | null>;
+  /** What it has logged so far (standard output and error). */
+  readonly output: () => string;
 }
 
 /** Starts the server on `dataDir` with PORT 0, and resolves when it logs that it is ready. */
@@ -41,5 +43,5 @@ export async function serveProcess(dataDir: string): Promise<ServeProcess> {
       reject(new Error(`the server exited before it was ready:\n${output}`));
     });
   });
-  return { url, child, exited };
+  return { url, child, exited, output: () => output };
 }

@@ -7,7 +7,7 @@ import { IdParams } from '../http/schemas.js';
 import type { Api, RouteDeps } from '../http/types.js';
 import { presentSeriesAnalysis } from './presenter.js';
 import { SeriesAnalysisView } from './schemas.js';
-import { analyseSeries } from './service.js';
+import { analyseReadableSeries } from './service.js';
 
 /** Adds the analysis route. */
 export function analysisRoutes(api: Api, { db }: RouteDeps): void {
@@ -21,6 +21,7 @@ export function analysisRoutes(api: Api, { db }: RouteDeps): void {
         response: { 200: SeriesAnalysisView, ...ERROR_RESPONSES },
       },
     },
-    async (request) => presentSeriesAnalysis(await analyseSeries(db, request.params.id)),
+    async (request) =>
+      presentSeriesAnalysis(await analyseReadableSeries(db, request.principal, request.params.id)),
   );
 }

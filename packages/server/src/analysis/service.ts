@@ -5,12 +5,14 @@
  * applies, then run the engine.
  */
 import type { SpcAnalysis } from '@groundswell/spc';
+import type { Principal } from '../auth/principal.js';
 import type { Database } from '../db/types.js';
 import type { Measure } from '../measures/repository.js';
 import { requireMeasure } from '../measures/service.js';
 import { listTargets, targetOn } from '../measures/targets.js';
 import type { MeasureTarget } from '../measures/targets.js';
 import { readSeries } from '../observations/repository.js';
+import { requireReadableSeries } from '../series/access.js';
 import type { Series } from '../series/repository.js';
 import { requireSeries } from '../series/service.js';
 import { analyse, plottable } from './engine.js';
@@ -36,7 +38,22 @@ function pointTargets(
 }
 
 /**
- * Analyses a series as its measure asks, with the series' own SPC options over the measure's.
+ * Analyses a series `principal` may read (a hidden one is not found, as an unknown one).
+ * @throws {DataError} `not_found` for an unknown or hidden series.
+ * @throws {SpcInputError} when the engine refuses the stored data or options.
+ */
+export async function analyseReadableSeries(
+  db: Database,
+  principal: Principal,
+  seriesId: string,
+): Promise<SeriesAnalysis> {
+  const series = await requireReadableSeries(db, principal, seriesId);
+  return analyseSeries(db, series.id);
+}
+
+/**
+ * Analyses a series as its measure asks, with the series' own SPC options over the measure's,
+ * whoever asks (callers check access first: `analyseReadableSeries`).
  * @throws {DataError} `not_found` for an unknown series.
  * @throws {SpcInputError} when the engine refuses the stored data or options.
  */

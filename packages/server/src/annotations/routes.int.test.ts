@@ -40,7 +40,6 @@ describeEachEngine('HTTP annotations', ({ test }) => {
       for (const [payload, field] of [
         [{ period: '2024-01-01', text: '  ', author: 'A' }, 'text'],
         [{ period: 'January', text: 'x', author: 'A' }, 'period'],
-        [{ period: '2024-01-01', text: 'x' }, 'author'],
       ] as const) {
         const response = await app.inject({ method: 'POST', url, payload });
         expect(response.statusCode, field).toBe(400);

@@ -5,9 +5,8 @@
 import { ERROR_RESPONSES } from '../http/errors.js';
 import { IdParams, PeriodRangeQuery } from '../http/schemas.js';
 import type { Api, RouteDeps } from '../http/types.js';
-import { requireSeries } from '../series/service.js';
 import { presentAnnotation } from './presenter.js';
-import { addAnnotation, listAnnotations } from './repository.js';
+import { annotate, readableAnnotations } from './service.js';
 import { AddAnnotationBody, AnnotationList, AnnotationView } from './schemas.js';
 
 const tags = ['annotations'];
@@ -26,8 +25,8 @@ export function annotationRoutes(api: Api, { db }: RouteDeps): void {
       },
     },
     async (request) => {
-      const series = await requireSeries(db, request.params.id);
-      return { items: (await listAnnotations(db, series.id, request.query)).map(presentAnnotation) };
+      const items = await readableAnnotations(db, request.principal, request.params.id, request.query);
+      return { items: items.map(presentAnnotation) };
     },
   );
 
@@ -43,8 +42,7 @@ export function annotationRoutes(api: Api, { db }: RouteDeps): void {
       },
     },
     async (request, reply) => {
-      const series = await requireSeries(db, request.params.id);
-      const annotation = await addAnnotation(db, { ...request.body, seriesId: series.id });
+      const annotation = await annotate(db, request.principal, request.params.id, request.body);
       return reply.code(201).send(presentAnnotation(annotation));
     },
   );

@@ -26,7 +26,13 @@ export const AnnotationList = z.object({ items: z.array(AnnotationView) });
 export const AddAnnotationBody = z.strictObject({
   period: IsoDate.describe('The period of the point (it need not have data yet)'),
   text: z.string().trim().min(1).max(4000),
-  author: z.string().trim().min(1).max(200).describe("The author's name as shown"),
-  authorId: Id.nullable().optional(),
+  author: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe("The author's name as shown: ignored for a signed-in person (their name is used)"),
+  authorId: Id.nullable().optional().describe('Ignored for a signed-in person (their id is used)'),
 });
 export type AddAnnotationBody = z.infer<typeof AddAnnotationBody>;

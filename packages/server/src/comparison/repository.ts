@@ -2,7 +2,9 @@
  * @module comparison/repository
  * The queries behind a comparison of one measure across organisations: the levels at which
  * organisations record it, how many series a level has, a page of them in organisation name
- * order, and each organisation's target timeline for the measure.
+ * order, and each organisation's target timeline for the measure. Each query takes the reader's
+ * visibility condition (auth/visibility.ts's `visibleTo` on `m.visibility` and `s.organisation_id`),
+ * so that series the reader may not read are neither listed nor counted.
  */
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
@@ -66,12 +68,18 @@ function searchCondition(search: string | undefined): SQL | undefined {
  * Every level at which some organisation records the measure, with how many organisations do: the
  * organisation as a whole first, then unit names in name order.
  */
-export async function readComparisonLevels(db: Database, measureId: string): Promise<ComparisonLevel[]> {
+export async function readComparisonLevels(
+  db: Database,
+  measureId: string,
+  visible: SQL,
+): Promise<ComparisonLevel[]> {
   const rows = await queryRows<{ unit: string | null; organisations: number }>(
     db,
     sql`select u.name as unit, count(distinct s.organisation_id)::int as organisations
-      from measure_series s left join units u on u.id = s.unit_id
-      where s.measure_id = ${measureId}::uuid
+      from measure_series s
+      join measures m on m.id = s.measure_id
+      left join units u on u.id = s.unit_id
+      where s.measure_id = ${measureId}::uuid and ${visible}
       group by u.name
       order by u.name is not null, lower(u.name) collate "C", u.name collate "C"`,
   );
@@ -83,15 +91,17 @@ export async function countComparison(
   db: Database,
   measureId: string,
   filter: ComparisonFilter,
+  visible: SQL,
 ): Promise<{ total: number; matching: number }> {
   const [row] = await queryRows<{ total: number; matching: number }>(
     db,
     sql`select count(*)::int as total,
         count(*) filter (where ${searchCondition(filter.search) ?? sql`true`})::int as matching
       from measure_series s
+      join measures m on m.id = s.measure_id
       join organisations o on o.id = s.organisation_id
       left join units u on u.id = s.unit_id
-      where ${sql.join(levelConditions(measureId, filter.unit), sql` and `)}`,
+      where ${sql.join([...levelConditions(measureId, filter.unit), visible], sql` and `)}`,
   );
   return { total: row?.total ?? 0, matching: row?.matching ?? 0 };
 }
@@ -106,8 +116,9 @@ export async function readComparisonSeries(
   measureId: string,
   filter: ComparisonFilter,
   limit: number,
+  visible: SQL,
 ): Promise<ComparisonRow[]> {
-  const where = levelConditions(measureId, filter.unit);
+  const where = [...levelConditions(measureId, filter.unit), visible];
   const search = searchCondition(filter.search);
   if (search !== undefined) where.push(search);
   if (filter.cursor !== undefined) {

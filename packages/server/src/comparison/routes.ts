@@ -25,13 +25,14 @@ export function comparisonRoutesWith(limits: ComparisonCacheLimits): (api: Api, 
             'organisations record each). Each with the same card as on its dashboard: latest point, target, Making ' +
             "Data Count icons and a sparkline, from the series' own analysis against its own past. Organisations " +
             'are in name order, a page at a time; `total` says how many series the level has and `matching` how ' +
-            'many match `search`. Not a league table: to compare organisations with each other, use a funnel plot.',
+            'many match `search`. Only organisations whose series of the measure the reader may read are listed or ' +
+            'counted; a measure the reader may read nowhere is a 404. Not a league table: to compare organisations with each other, use a funnel plot.',
           params: IdParams,
           querystring: ComparisonQuery,
           response: { 200: ComparisonView, ...ERROR_RESPONSES },
         },
       },
-      async (request) => service.compare(request.params.id, request.query),
+      async (request) => service.compare(request.principal, request.params.id, request.query),
     );
   };
 }

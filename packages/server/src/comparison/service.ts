@@ -5,8 +5,16 @@
  * name order, each with the same card as on its organisation's dashboard (its own analysis against
  * its own past; never ranked). Cards are cached by series version (dashboard/card-store), so that
  * a comparison of hundreds of organisations is analysed once and then only read.
+ *
+ * A reader sees the series of only those organisations whose data of this measure they may read
+ * (auth/visibility.ts); a measure they may read nowhere is a 404, the same as an unknown id.
  */
+import { sql } from 'drizzle-orm';
+import { canRead } from '../auth/permissions.js';
+import type { Principal } from '../auth/principal.js';
+import { visibleTo } from '../auth/visibility.js';
 import type { Database } from '../db/types.js';
+import { DataError } from '../errors.js';
 import { CardStore } from '../dashboard/card-store.js';
 import type { TargetReader } from '../dashboard/card-store.js';
 import { DEFAULT_SPARKLINE_POINTS } from '../dashboard/schemas.js';
@@ -43,15 +51,20 @@ export class ComparisonService {
    * the series and their cards agree even while writes go on.
    * @throws {DataError} `not_found` (the measure), `invalid_input` (limit, cursor).
    */
-  async compare(measureId: string, query: ComparisonQuery): Promise<ComparisonView> {
+  async compare(principal: Principal, measureId: string, query: ComparisonQuery): Promise<ComparisonView> {
     const limit = pageLimit(query);
     const points = query.points ?? DEFAULT_SPARKLINE_POINTS;
     return this.#db.transaction(
       async (tx) => {
         const measure = await requireMeasure(tx, measureId);
-        const levels = await readComparisonLevels(tx, measure.id);
-        const counts = await countComparison(tx, measure.id, query);
-        const rows = await readComparisonSeries(tx, measure.id, query, limit);
+        const visible = visibleTo(principal, sql`m.visibility`, sql`s.organisation_id`);
+        const levels = await readComparisonLevels(tx, measure.id, visible);
+        if (levels.length === 0 && !canRead(principal, measure.visibility, measure.ownerOrganisationId)) {
+          // The same answer as for an unknown id (measures/service's requireMeasure).
+          throw new DataError('not_found', 'no measure has this id', { field: 'id' });
+        }
+        const counts = await countComparison(tx, measure.id, query, visible);
+        const rows = await readComparisonSeries(tx, measure.id, query, limit, visible);
         const page = rows.slice(0, limit);
         const targets: TargetReader<ComparisonRow> = async (db, missing) => {
           const timelines = await readOrganisationTargets(

@@ -46,7 +46,20 @@ export interface DashboardVersion {
    * (two changes cancelling out has a chance of 2⁻⁶⁴).
    */
   readonly digest: string;
+  /**
+   * The same digest for each reader's level (`readLevel`): of the public series only, of the
+   * public and internal ones, and of all (`digest`). A reader's entity tag is made from their own
+   * level's, so that it says nothing of what they may not see.
+   */
+  readonly digests: Readonly<Record<Visibility, string>>;
 }
+
+/** The measure visibilities readable at each reader's level (as permissions.ts's `readable`). */
+export const READABLE_AT: Readonly<Record<Visibility, readonly Visibility[]>> = {
+  public: ['public'],
+  internal: ['public', 'internal'],
+  private: ['public', 'internal', 'private'],
+};
 
 /** A series as the dashboard needs it, with the versions its analysis depends on. */
 export interface DashboardSeriesRow {
@@ -163,6 +176,7 @@ interface VersionRow {
   readonly name: string;
   readonly kind: OrganisationKind;
   readonly unitFound: boolean;
+  /** `public|internal|private` digests, each `count:xor`. */
   readonly digest: string;
 }
 
@@ -181,12 +195,18 @@ function prepareVersionQuery(db: Database, byId: boolean, filter: SeriesFilter, 
       unitFound: hasUnit
         ? sql<boolean>`exists (select 1 from units where id = ${sql.placeholder('unit')}::uuid and organisation_id = ${ORGANISATION_ID})`
         : sql<boolean>`true`,
-      digest: sql<string>`(select count(*)::text || ':'
-          || coalesce(bit_xor(hash_record_extended((s.id, s.data_version, m.id, m.updated_at, u.name), 0)), 0)::text
-        from measure_series s
-        join measures m on m.id = s.measure_id
-        left join units u on u.id = s.unit_id
-        where ${seriesConditions(filter, ORGANISATION_ID, asPlaceholder)})`,
+      digest: sql<string>`(select
+          count(*) filter (where d.v = 'public')::text || ':'
+            || coalesce(bit_xor(d.h) filter (where d.v = 'public'), 0)::text || '|'
+          || count(*) filter (where d.v in ('public', 'internal'))::text || ':'
+            || coalesce(bit_xor(d.h) filter (where d.v in ('public', 'internal')), 0)::text || '|'
+          || count(*)::text || ':' || coalesce(bit_xor(d.h), 0)::text
+        from (select m.visibility as v,
+            hash_record_extended((s.id, s.data_version, m.id, m.updated_at, u.name), 0) as h
+          from measure_series s
+          join measures m on m.id = s.measure_id
+          left join units u on u.id = s.unit_id
+          where ${seriesConditions(filter, ORGANISATION_ID, asPlaceholder)}) d)`,
     })
     .from(o)
     .where(
@@ -232,9 +252,11 @@ export async function readDashboardVersion(
   if (!row.unitFound) {
     throw new DataError('not_found', 'the unit does not exist in this organisation', { field: 'unit' });
   }
+  const [asPublic = '', asInternal = '', asPrivate = ''] = row.digest.split('|');
   return {
     organisation: { id: row.id, odsCode: row.odsCode, name: row.name, kind: row.kind },
-    digest: row.digest,
+    digest: asPrivate,
+    digests: { public: asPublic, internal: asInternal, private: asPrivate },
   };
 }
 
@@ -296,12 +318,20 @@ function jsonOf<T>(value: T | string): T {
   return typeof value === 'string' ? (JSON.parse(value) as T) : value;
 }
 
-/** The matching series of an organisation, in dashboard order, with their measures and versions. */
+/**
+ * The matching series of an organisation that a reader at `level` may read (`readLevel`: their
+ * level in this organisation), in dashboard order, with their measures and versions.
+ */
 export async function readDashboardSeries(
   db: Database,
   organisationId: string,
   filter: SeriesFilter,
+  level: Visibility,
 ): Promise<DashboardSeriesRow[]> {
+  const readable = sql.join(
+    READABLE_AT[level].map((visibility) => sql`${visibility}`),
+    sql`, `,
+  );
   const rows = await queryRows<RawSeriesRow>(
     db,
     sql`select ${SERIES_COLUMNS}
@@ -309,7 +339,8 @@ export async function readDashboardSeries(
       join measure_series s on s.organisation_id = o.id
       join measures m on m.id = s.measure_id
       left join units u on u.id = s.unit_id
-      where o.id = ${organisationId}::uuid and ${seriesConditions(filter, sql`o.id`, asParam)}
+      where o.id = ${organisationId}::uuid and m.visibility in (${readable})
+        and ${seriesConditions(filter, sql`o.id`, asParam)}
       order by lower(m.name) collate "C", m.id, s.unit_id is not null, lower(u.name) collate "C", s.id`,
   );
   return rows.map(toSeriesRow);

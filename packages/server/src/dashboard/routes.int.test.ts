@@ -3,6 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { addAnnotation } from '../annotations/repository.js';
 import type { SeriesAnalysisView } from '../analysis/schemas.js';
+import { SYSTEM } from '../auth/principal.js';
 import { migrate } from '../db/migrate.js';
 import { openDatabase } from '../db/open.js';
 import type { Database, DatabaseHandle, Engine } from '../db/types.js';
@@ -444,7 +445,7 @@ describeEachEngine('HTTP dashboard', ({ test }) => {
     const trust = await aTrust(db);
     const ref = trust.organisation.odsCode;
     const read = async (service: DashboardService): Promise<{ etag: string; json: string }> => {
-      const check = await service.check(ref, {});
+      const check = await service.check(SYSTEM, ref, {});
       const result = await service.body(ref, {}, check);
       expect(result.etag).toBe(check.etag);
       return { etag: result.etag, json: result.json.toString('utf8') };

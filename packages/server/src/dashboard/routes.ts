@@ -24,7 +24,8 @@ export function dashboardRoutesWith(limits: DashboardCacheLimits): (api: Api, de
           tags: ['dashboard'],
           summary: "An organisation's dashboard: every series it records, analysed, and the summary matrix",
           description:
-            'Each series with its measure, unit, latest point, target, Making Data Count icons, warnings and a ' +
+            'Only the series the reader may read (the public: public measures; staff: also internal ones; other ' +
+            'roles: also private ones). Each series with its measure, unit, latest point, target, Making Data Count icons, warnings and a ' +
             'compact sparkline of its latest points (arrays, one entry per point), and the matrix of variation × ' +
             'assurance icons. The response has an `ETag` (the same on every server for the same data): send it ' +
             'back as `If-None-Match` and an unchanged dashboard is a 304 with no body. `Cache-Control: private, ' +
@@ -40,7 +41,7 @@ export function dashboardRoutesWith(limits: DashboardCacheLimits): (api: Api, de
       },
       async (request, reply) => {
         const { ref } = request.params;
-        const check = await service.check(ref, request.query);
+        const check = await service.check(request.principal, ref, request.query);
         reply.header('cache-control', 'private, no-cache').header('vary', 'accept-encoding');
         if (noneMatch(request.headers['if-none-match'], check.etag)) {
           return reply.code(304).header('etag', check.etag).send();

@@ -204,7 +204,10 @@ export const DashboardView = z
     total: z
       .number()
       .int()
-      .describe('Series matching unit, subtree, domain, measure and visibility (those the matrix counts)'),
+      .describe(
+        'Series the reader may read matching unit, subtree, domain, measure and visibility (those the matrix ' +
+          'counts; series the reader may not read are neither shown nor counted)',
+      ),
     matrix: z
       .array(MatrixCellView)
       .describe(

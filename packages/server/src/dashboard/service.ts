@@ -12,10 +12,17 @@
  *
  * Correctness never depends on this process having seen a write: every write moves a version on
  * in its own transaction (see analysis/cache.ts), and the version query reads the database.
+ *
+ * A reader sees only the series they may read (`readLevel` in the organisation: public, internal
+ * or private). The level is part of the cache key and of the entity tag, and the tag is made from
+ * the digest of that level's series only: one cached copy per level, never a fuller one served to
+ * a reader of a lower level, and a 304 never confirms a body the reader may not see.
  */
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
 import { LruCache } from '../analysis/cache.js';
+import { readLevel } from '../auth/permissions.js';
+import type { Principal } from '../auth/principal.js';
 import type { Database } from '../db/types.js';
 import { SYNTHETIC_SOURCE } from '../demo/synthetic.js';
 import { isUuid } from '../validation.js';
@@ -28,6 +35,7 @@ import { readDashboardSeries, readDashboardVersion, readTargetTimelines } from '
 import type { DashboardSeriesRow, DashboardVersion, SeriesFilter } from './repository.js';
 import { DEFAULT_SPARKLINE_POINTS } from './schemas.js';
 import type { DashboardQuery, DashboardSeriesView, DashboardView } from './schemas.js';
+import type { Visibility } from '../db/schema/vocabulary.js';
 
 const gzip = promisify(gzipCallback);
 
@@ -66,8 +74,10 @@ export interface DashboardCheck {
   readonly etag: string;
   /** The cached body, when it is the current one. */
   readonly body: DashboardBody | undefined;
-  /** The cache key (organisation and filters). */
+  /** The cache key (organisation, the reader's level and filters). */
   readonly key: string;
+  /** What the reader may read of the organisation. */
+  readonly level: Visibility;
   readonly version: DashboardVersion;
 }
 
@@ -116,32 +126,35 @@ export class DashboardService {
    * The current entity tag of a dashboard, and its body if this process has it cached: one query.
    * @throws {DataError} `not_found` (organisation, unit), `invalid_input`.
    */
-  async check(ref: string, query: DashboardQuery): Promise<DashboardCheck> {
+  async check(principal: Principal, ref: string, query: DashboardQuery): Promise<DashboardCheck> {
     const version = await readDashboardVersion(this.#db, ref, seriesFilter(query));
-    const key = `${version.organisation.id}:${canonical(query)}`;
-    const etag = this.#etag(key, version);
+    const level = readLevel(principal, version.organisation.id);
+    const key = `${version.organisation.id}:${level}:${canonical(query)}`;
+    const etag = this.#etag(key, level, version);
     const cached = this.#responses.get(key);
-    return { etag, key, version, body: cached?.etag === etag ? cached : undefined };
+    return { etag, key, level, version, body: cached?.etag === etag ? cached : undefined };
   }
 
   /** The body for a check that found none cached: built (or joined, if already being built). */
   async body(ref: string, query: DashboardQuery, check: DashboardCheck): Promise<DashboardBody> {
+    // The check's level and key go with it: the body is built for the same reader.
     if (check.body !== undefined) return check.body;
     const flight = `${check.key} ${check.etag}`;
     let building = this.#building.get(flight);
     if (building === undefined) {
-      building = this.#build(ref, query, check.key).finally(() => this.#building.delete(flight));
+      building = this.#build(ref, query, check.key, check.level).finally(() => this.#building.delete(flight));
       this.#building.set(flight, building);
     }
     return building;
   }
 
-  #etag(key: string, version: DashboardVersion): string {
+  #etag(key: string, level: Visibility, version: DashboardVersion): string {
     const { organisation } = version;
     return entityTag([
       DASHBOARD_FORMAT,
       key,
-      version.digest,
+      level,
+      version.digests[level],
       organisation.odsCode,
       organisation.name,
       organisation.kind,
@@ -152,14 +165,14 @@ export class DashboardService {
    * Builds a dashboard in one read-only snapshot (repeatable read), so that the entity tag and the
    * body agree even while writes go on, and caches it under that tag.
    */
-  async #build(ref: string, query: DashboardQuery, key: string): Promise<DashboardBody> {
+  async #build(ref: string, query: DashboardQuery, key: string, level: Visibility): Promise<DashboardBody> {
     const filter = seriesFilter(query);
     const { etag, view } = await this.#db.transaction(
       async (tx) => {
         const version = await readDashboardVersion(tx, ref, filter);
-        const rows = await readDashboardSeries(tx, version.organisation.id, filter);
+        const rows = await readDashboardSeries(tx, version.organisation.id, filter, level);
         const cards = await this.#cardsFor(tx, version.organisation.id, rows);
-        return { etag: this.#etag(key, version), view: assemble(version, rows, cards, query) };
+        return { etag: this.#etag(key, level, version), view: assemble(version, rows, cards, query) };
       },
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
     );

@@ -3,6 +3,7 @@
  * What every export of a series names besides its points: the series, its measure, the
  * organisation that records it and the unit (with the display FHIR reports give it).
  */
+import type { Principal } from '../auth/principal.js';
 import type { Database } from '../db/types.js';
 import { unitNames } from '../units/names.js';
 import type { Measure } from '../measures/repository.js';
@@ -10,7 +11,7 @@ import { requireMeasure } from '../measures/service.js';
 import { getOrganisation } from '../organisations/repository.js';
 import type { Organisation } from '../organisations/repository.js';
 import type { Series } from '../series/repository.js';
-import { requireSeries } from '../series/service.js';
+import { requireReadableSeries } from '../series/access.js';
 import { listUnits } from '../units/repository.js';
 import type { Unit } from '../units/repository.js';
 
@@ -26,11 +27,15 @@ export interface SeriesContext {
 }
 
 /**
- * The context of a series.
- * @throws {DataError} `not_found` for an unknown series.
+ * The context of a series `principal` may read.
+ * @throws {DataError} `not_found` for an unknown or hidden series.
  */
-export async function seriesContext(db: Database, seriesId: string): Promise<SeriesContext> {
-  const series = await requireSeries(db, seriesId);
+export async function seriesContext(
+  db: Database,
+  principal: Principal,
+  seriesId: string,
+): Promise<SeriesContext> {
+  const series = await requireReadableSeries(db, principal, seriesId);
   const measure = await requireMeasure(db, series.measureId, 'measureId');
   // The foreign key guarantees the organisation.
   const organisation = (await getOrganisation(db, series.organisationId))!;

@@ -34,7 +34,7 @@ export function exportRoutes(api: Api, { db }: RouteDeps): void {
       },
     },
     async (request, reply) => {
-      const data = await seriesExport(db, request.params.id);
+      const data = await seriesExport(db, request.principal, request.params.id);
       const csv = seriesCsv({
         analysis: data.analysis.analysis,
         dataType: data.measure.dataType,
@@ -60,7 +60,7 @@ export function exportRoutes(api: Api, { db }: RouteDeps): void {
       },
     },
     async (request, reply) => {
-      const data = await seriesExport(db, request.params.id);
+      const data = await seriesExport(db, request.principal, request.params.id);
       return reply
         .header('content-disposition', attachment(fileNameOf(data, lastPeriod(data), 'json')))
         .send(presentSeriesExport(data));

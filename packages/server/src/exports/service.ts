@@ -8,6 +8,7 @@ import type { Annotation } from '../annotations/repository.js';
 import { listAnnotations } from '../annotations/repository.js';
 import { analyseSeries } from '../analysis/service.js';
 import type { SeriesAnalysis } from '../analysis/service.js';
+import type { Principal } from '../auth/principal.js';
 import type { Database } from '../db/types.js';
 import { getImport } from '../imports/repository.js';
 import type { Import } from '../imports/repository.js';
@@ -43,13 +44,17 @@ export function fileNameOf(context: SeriesContext, lastPeriod: string | null, ex
 }
 
 /**
- * Reads a series export.
- * @throws {DataError} `not_found` for an unknown series.
+ * Reads the export of a series `principal` may read.
+ * @throws {DataError} `not_found` for an unknown or hidden series.
  * @throws {SpcInputError} when the engine refuses the stored data or options.
  */
-export async function seriesExport(db: Database, seriesId: string): Promise<SeriesExport> {
+export async function seriesExport(
+  db: Database,
+  principal: Principal,
+  seriesId: string,
+): Promise<SeriesExport> {
   // One query after another: inside a transaction there is one connection.
-  const context = await seriesContext(db, seriesId);
+  const context = await seriesContext(db, principal, seriesId);
   const analysis = await analyseSeries(db, context.series.id);
   const observations = await readSeries(db, context.series.id);
   const annotations = await listAnnotations(db, context.series.id);

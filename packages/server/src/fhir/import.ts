@@ -6,6 +6,9 @@
  * are created, and every point is written through the observations' write path as one import
  * (format `fhir`), all in one transaction: one bad report writes nothing.
  */
+import { recordAudit } from '../audit/repository.js';
+import type { Principal } from '../auth/principal.js';
+import { requirePermission } from '../auth/require.js';
 import type { Database } from '../db/types.js';
 import { DataError } from '../errors.js';
 import { createImport, finishImport } from '../imports/repository.js';
@@ -27,7 +30,10 @@ import type { UnitNames } from '../units/names.js';
 
 /** Who imports, and how strictly. */
 export interface FhirImportOptions {
-  /** The user importing (recorded on the import and the points). */
+  /**
+   * The user importing (recorded on the import and the points) when the command line imports; a
+   * signed-in person is always recorded as themselves.
+   */
   readonly userId?: string | undefined;
   /** Accept reports whose reporter is another organisation's ODS code (default: refuse them). */
   readonly anyReporter?: boolean | undefined;
@@ -162,15 +168,19 @@ function row(seriesId: string, { report, measure }: Matched): ObservationInput {
  * Imports a MeasureReport or a Bundle of them into an organisation (its id or ODS code), as one
  * import of format `fhir`. All or nothing: the first bad report refuses the whole body.
  * @throws {DataError} `not_found` (organisation), `invalid_input` naming the report's field
- * (`entry[3].resource.period.start`).
+ * (`entry[3].resource.period.start`), `unauthenticated`, `forbidden` (it needs `data.import`
+ * in the organisation; the roles that have it read all the organisation's measures).
  */
 export async function importMeasureReports(
   db: Database,
+  principal: Principal,
   organisationRef: string,
   body: unknown,
   options: FhirImportOptions = {},
 ): Promise<FhirImportResult> {
   const organisation = await findOrganisation(db, organisationRef);
+  requirePermission(principal, 'data.import', organisation.id);
+  const userId = principal.kind === 'user' ? principal.userId : options.userId;
   const reports = parseReports(body, MAX_BATCH_ROWS);
   if (options.anyReporter !== true) checkReporters(reports, organisation);
   return db.transaction(async (tx) => {
@@ -211,14 +221,22 @@ export async function importMeasureReports(
       organisationId: organisation.id,
       fileName: `FHIR MeasureReports (${reports.length})`,
       format: 'fhir',
-      createdBy: options.userId ?? null,
+      createdBy: userId ?? null,
     });
-    const counts = await upsertObservations(tx, rows, { importId: started.id, userId: options.userId }).catch(
+    const counts = await upsertObservations(tx, rows, { importId: started.id, userId }).catch(
       (error: unknown) => {
         throw reportError(error, reports);
       },
     );
     await finishImport(tx, started.id, counts);
+    await recordAudit(tx, principal, {
+      action: 'fhir.import',
+      entityType: 'import',
+      entityId: started.id,
+      organisationId: organisation.id,
+      summary: `Imported ${reports.length} FHIR MeasureReport${reports.length === 1 ? '' : 's'} into ${organisation.name}: ${counts.added} points added, ${counts.changed} changed`,
+      after: { reports: reports.length, ...counts, series: [...series.values()].map((s) => s.seriesId) },
+    });
     return { importId: started.id, reports: reports.length, ...counts, series: [...series.values()] };
   });
 }

@@ -1,6 +1,8 @@
 import type { MeasureReport } from 'fhir/r4.js';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { users } from '../db/schema.js';
 import type { SeriesAnalysisView } from '../analysis/schemas.js';
 import type { Database } from '../db/types.js';
 import { getImport, listImports } from '../imports/repository.js';
@@ -74,6 +76,15 @@ const bundleOf = (...resources: MeasureReport[]): unknown => ({
   type: 'collection',
   entry: resources.map((resource) => ({ resource })),
 });
+
+/** The test operator's user id (the person `withApp` signs requests as by default). */
+async function operatorId(db: Database): Promise<string> {
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, 'operator@groundswell.test'));
+  return row!.id;
+}
 
 describeEachEngine('HTTP FHIR MeasureReports', ({ test }) => {
   test('GET /series/:id/fhir: a collection Bundle of one summary MeasureReport per stored period', async (ctx) => {
@@ -155,8 +166,9 @@ describeEachEngine('HTTP FHIR MeasureReports', ({ test }) => {
           denominator,
           ghost,
         }));
+      const operator = await operatorId(db);
       expect(numbers(imported)).toEqual(numbers(original));
-      expect(imported.every((p) => p.importId === result.importId && p.recordedBy === USER)).toBe(true);
+      expect(imported.every((p) => p.importId === result.importId && p.recordedBy === operator)).toBe(true);
       expect(await getImport(db, result.importId)).toMatchObject({
         organisationId: other.id,
         format: 'fhir',
@@ -164,7 +176,7 @@ describeEachEngine('HTTP FHIR MeasureReports', ({ test }) => {
         added: n,
         changed: 0,
         unchanged: 0,
-        createdBy: USER,
+        createdBy: operator,
       });
       const analysisOf = async (id: string): Promise<SeriesAnalysisView['analysis']> =>
         body<SeriesAnalysisView>(await app.inject({ method: 'GET', url: `/api/v1/series/${id}/analysis` }))

@@ -41,7 +41,7 @@ export function fhirRoutes(api: Api, { db }: RouteDeps): void {
         },
       },
       async (request, reply) => {
-        const bundle = await seriesBundle(db, request.params.id);
+        const bundle = await seriesBundle(db, request.principal, request.params.id);
         return reply.type(`${FHIR_JSON}; charset=utf-8`).send(bundle);
       },
     );
@@ -60,7 +60,8 @@ export function fhirRoutes(api: Api, { db }: RouteDeps): void {
           response: { 200: FhirImportView, ...ERROR_RESPONSES },
         },
       },
-      async (request) => importMeasureReports(db, request.params.ref, request.body, request.query),
+      async (request) =>
+        importMeasureReports(db, request.principal, request.params.ref, request.body, request.query),
     );
     done();
   });

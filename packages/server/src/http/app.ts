@@ -33,6 +33,7 @@ import { registerAuthentication } from './authenticate.js';
 import { handleError, handleNotFound } from './error-handler.js';
 import { healthRoutes } from './health.js';
 import { registerOpenApi } from './openapi.js';
+import { trackRoutes } from './route-table.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { registerWeb } from './web.js';
 import type { Api, RouteDeps, RouteModule } from './types.js';
@@ -94,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<Api> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  trackRoutes(app);
   await registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });

@@ -3,10 +3,13 @@
  * Previews and commits run in the background of the server that accepted them; a client follows
  * them with `GET /imports/:id`. This process's running jobs report their progress from memory;
  * on PostgreSQL they also write it to the import's row about once a second, so that a status
- * request answered by another server behind the load balancer sees it too.
+ * request answered by another server behind the load balancer sees it too. A commit is audited,
+ * as the person who started it, in its own transaction.
  */
 import type { FastifyBaseLogger } from 'fastify';
+import type { Principal } from '../auth/principal.js';
 import type { DataStore } from '../db/store.js';
+import { auditCommits } from './audit.js';
 import type { Import } from './repository.js';
 import { progressRecorder, runCommit, runPreview } from './run.js';
 
@@ -31,9 +34,9 @@ export class ImportJobs {
   /**
    * Starts a preview or commit of an import already moved to `previewing` or `running`; the
    * promise resolves with the finished import (null when it failed unexpectedly, which is logged
-   * and recorded on the import).
+   * and recorded on the import). A commit is audited as `principal`.
    */
-  start(imported: Import): Promise<Import | null> {
+  start(imported: Import, principal: Principal): Promise<Import | null> {
     const progress: JobProgress = { rowsDone: 0, rowsTotal: imported.rowCount ?? 0 };
     const recorder =
       this.store.engine === 'postgres'
@@ -46,10 +49,12 @@ export class ImportJobs {
       progress.rowsTotal = rowsTotal;
       recorder?.listener(rowsDone, rowsTotal);
     };
-    const run = imported.status === 'previewing' ? runPreview : runCommit;
+    const previewing = imported.status === 'previewing';
     const done = (async () => {
       try {
-        const finished = await run(this.store, imported, listener);
+        const finished = previewing
+          ? await runPreview(this.store, imported, listener)
+          : await runCommit(auditCommits(this.store, principal, imported), imported, listener);
         await recorder?.flushed();
         return finished;
       } catch (error) {

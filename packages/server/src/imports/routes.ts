@@ -3,10 +3,12 @@
  * File imports: upload (`POST /organisations/:ref/imports`, or `POST /imports` for a national
  * file), then preview with a mapping, then commit; each preview and commit runs as a job whose
  * status and progress `GET /imports/:id` reports. Also an organisation's imports, newest first,
- * and discarding an upload.
+ * and discarding an upload. Each needs `data.import` in the import's organisation (a national
+ * import: a platform administrator; see access.ts); uploads, commits and discards are audited.
  */
 import type { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
+import type { Principal } from '../auth/principal.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DataError } from '../errors.js';
@@ -15,6 +17,8 @@ import { IdParams } from '../http/schemas.js';
 import type { Api, RouteDeps } from '../http/types.js';
 import { OrganisationRefParams } from '../organisations/schemas.js';
 import { findOrganisation } from '../organisations/service.js';
+import { accessibleImport, creatorOf, requireImportRights } from './access.js';
+import { auditDiscard, auditUploads } from './audit.js';
 import { ImportJobs } from './jobs.js';
 import { presentImportWithProgress } from './presenter.js';
 import { discardImport, getImport, listImports } from './repository.js';
@@ -62,12 +66,21 @@ export function importRoutes(api: Api, { db, store, maxUploadBytes }: RouteDeps)
     request: FastifyRequest,
     query: z.infer<typeof UploadQuery>,
   ): Promise<z.infer<typeof UploadView>> => {
+    const { principal } = request;
+    try {
+      requireImportRights(principal, organisationId, true);
+    } catch (error) {
+      // Read (and drop) the file, so that the client, still sending it, gets the answer.
+      (request.body as Partial<Readable> | undefined)?.resume?.();
+      throw error;
+    }
     if (typeof (request.body as Readable | undefined)?.pipe !== 'function') {
       throw new ApiError('bad_request', 'send the file as the request body', { field: 'body' });
     }
     try {
-      const uploaded = await uploadFile(store, {
+      const uploaded = await uploadFile(auditUploads(store, principal), {
         organisationId,
+        createdBy: creatorOf(principal),
         fileName: query.fileName,
         contentType: request.headers['content-type'],
         body: request.body as Readable,
@@ -126,15 +139,17 @@ export function importRoutes(api: Api, { db, store, maxUploadBytes }: RouteDeps)
   });
 
   type Run = (
+    principal: Principal,
     id: string,
     mapping: z.infer<typeof PreviewBody>['mapping'] | undefined,
     wait: boolean | undefined,
   ) => Promise<{ status: 200 | 202; body: ImportView }>;
   const runRoute =
     (kind: 'preview' | 'commit'): Run =>
-    async (id, mapping, wait) => {
+    async (principal, id, mapping, wait) => {
+      accessibleImport(principal, await getImport(db, id), true);
       const started = await beginRun(db, id, mapping, kind === 'preview' ? 'previewing' : 'running');
-      const done = jobs.start(started);
+      const done = jobs.start(started, principal);
       if (wait !== true) return { status: 202, body: view(started) };
       await done;
       const finished = await getImport(db, id);
@@ -160,7 +175,12 @@ export function importRoutes(api: Api, { db, store, maxUploadBytes }: RouteDeps)
       },
     },
     async (request, reply) => {
-      const result = await preview(request.params.id, request.body.mapping, request.query.wait);
+      const result = await preview(
+        request.principal,
+        request.params.id,
+        request.body.mapping,
+        request.query.wait,
+      );
       return reply.status(result.status).send(result.body);
     },
   );
@@ -183,7 +203,12 @@ export function importRoutes(api: Api, { db, store, maxUploadBytes }: RouteDeps)
       },
     },
     async (request, reply) => {
-      const result = await commit(request.params.id, request.body?.mapping, request.query.wait);
+      const result = await commit(
+        request.principal,
+        request.params.id,
+        request.body?.mapping,
+        request.query.wait,
+      );
       return reply.status(result.status).send(result.body);
     },
   );
@@ -200,10 +225,11 @@ export function importRoutes(api: Api, { db, store, maxUploadBytes }: RouteDeps)
     },
     async (request) => {
       const running = jobs.runningImport(request.params.id);
-      if (running !== undefined) return presentImportWithProgress(running.row, running.progress);
-      const row = await getImport(db, request.params.id);
-      if (row === undefined) throw new DataError('not_found', 'no import has this id', { field: 'id' });
-      return view(row);
+      if (running !== undefined) {
+        accessibleImport(request.principal, running.row, false);
+        return presentImportWithProgress(running.row, running.progress);
+      }
+      return view(accessibleImport(request.principal, await getImport(db, request.params.id), false));
     },
   );
 
@@ -218,7 +244,12 @@ export function importRoutes(api: Api, { db, store, maxUploadBytes }: RouteDeps)
       },
     },
     async (request, reply) => {
-      await discardImport(db, request.params.id);
+      const { principal } = request;
+      await db.transaction(async (tx) => {
+        const row = accessibleImport(principal, await getImport(tx, request.params.id), true);
+        await discardImport(tx, row.id);
+        await auditDiscard(tx, principal, row);
+      });
       return reply.status(204).send(null);
     },
   );
@@ -236,6 +267,7 @@ export function importRoutes(api: Api, { db, store, maxUploadBytes }: RouteDeps)
     },
     async (request) => {
       const organisation = await findOrganisation(db, request.params.ref);
+      requireImportRights(request.principal, organisation.id, false);
       const rows = await listImports(db, organisation.id, request.query.limit);
       return { items: rows.map(view) };
     },

@@ -188,11 +188,18 @@ function checked<T extends string>(field: string, value: T | readonly T[], allow
   return [...list];
 }
 
-/** Measures in name order (case-insensitive), filtered, a page at a time. */
-export async function listMeasures(db: Database, filter: MeasureFilter = {}): Promise<Page<Measure>> {
+/**
+ * Measures in name order (case-insensitive), filtered, a page at a time; `visible` keeps out what
+ * the reader may not see (measures/access.ts; routes always give it).
+ */
+export async function listMeasures(
+  db: Database,
+  filter: MeasureFilter = {},
+  visible?: SQL,
+): Promise<Page<Measure>> {
   const limit = pageLimit(filter);
   const sortKey = nameSortKey(measures.name);
-  const conditions = filterConditions(filter);
+  const conditions = [visible, ...filterConditions(filter)];
   if (filter.cursor) {
     const [key, id] = decodeCursor(filter.cursor, 2);
     conditions.push(sql`(${sortKey}, ${measures.id}) > (${key}, ${requireUuid('cursor', id!)}::uuid)`);

@@ -8,7 +8,7 @@ import { ERROR_RESPONSES } from '../http/errors.js';
 import { IdParams } from '../http/schemas.js';
 import type { Api, RouteDeps } from '../http/types.js';
 import { presentMeasure, presentTarget } from './presenter.js';
-import { createMeasure, listMeasures, updateMeasure } from './repository.js';
+import { changeMeasure, changeTarget, defineMeasure, readableTargets } from './changes.js';
 import {
   CreateMeasureBody,
   ListMeasuresQuery,
@@ -20,8 +20,7 @@ import {
   TargetView,
   UpdateMeasureBody,
 } from './schemas.js';
-import { requireMeasure } from './service.js';
-import { listTargets, setTarget } from './targets.js';
+import { listReadableMeasures, requireReadableMeasure } from './service.js';
 
 const tags = ['measures'];
 
@@ -38,7 +37,7 @@ export function measureRoutes(api: Api, { db }: RouteDeps): void {
       },
     },
     async (request) => {
-      const page = await listMeasures(db, request.query);
+      const page = await listReadableMeasures(db, request.principal, request.query);
       return { items: page.items.map(presentMeasure), nextCursor: page.nextCursor };
     },
   );
@@ -53,7 +52,7 @@ export function measureRoutes(api: Api, { db }: RouteDeps): void {
         response: { 200: MeasureView, ...ERROR_RESPONSES },
       },
     },
-    async (request) => presentMeasure(await requireMeasure(db, request.params.id)),
+    async (request) => presentMeasure(await requireReadableMeasure(db, request.principal, request.params.id)),
   );
 
   api.post(
@@ -66,7 +65,8 @@ export function measureRoutes(api: Api, { db }: RouteDeps): void {
         response: { 201: MeasureView, ...ERROR_RESPONSES },
       },
     },
-    async (request, reply) => reply.code(201).send(presentMeasure(await createMeasure(db, request.body))),
+    async (request, reply) =>
+      reply.code(201).send(presentMeasure(await defineMeasure(db, request.principal, request.body))),
   );
 
   api.patch(
@@ -80,7 +80,10 @@ export function measureRoutes(api: Api, { db }: RouteDeps): void {
         response: { 200: MeasureView, ...ERROR_RESPONSES },
       },
     },
-    async (request) => presentMeasure(await updateMeasure(db, request.params.id, definedOnly(request.body))),
+    async (request) =>
+      presentMeasure(
+        await changeMeasure(db, request.principal, request.params.id, definedOnly(request.body)),
+      ),
   );
 
   api.get(
@@ -95,8 +98,8 @@ export function measureRoutes(api: Api, { db }: RouteDeps): void {
       },
     },
     async (request) => {
-      const measure = await requireMeasure(db, request.params.id);
-      const targets = await listTargets(db, measure.id, request.query.organisationId);
+      const { id } = request.params;
+      const targets = await readableTargets(db, request.principal, id, request.query.organisationId);
       return { items: targets.map(presentTarget) };
     },
   );
@@ -113,8 +116,8 @@ export function measureRoutes(api: Api, { db }: RouteDeps): void {
       },
     },
     async (request) => {
-      const measure = await requireMeasure(db, request.params.id);
-      return presentTarget(await setTarget(db, { ...request.body, measureId: measure.id }));
+      const target = { ...request.body, measureId: request.params.id };
+      return presentTarget(await changeTarget(db, request.principal, target));
     },
   );
 }

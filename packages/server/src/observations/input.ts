@@ -21,14 +21,20 @@ export interface ObservationInput {
 }
 
 /** Who or what wrote the rows: an import (perhaps started by a user) or a user by hand. */
-export type Provenance =
+export type Provenance = (
   | { readonly importId: string; readonly userId?: string | null | undefined }
-  | { readonly importId?: null | undefined; readonly userId: string };
+  | { readonly importId?: null | undefined; readonly userId: string }
+) & {
+  /** The audit event of a person's change, which the revisions it makes link to. */
+  readonly auditEventId?: number | null | undefined;
+};
 
 /** Provenance checked: at least one of the two ids. */
 export interface CheckedProvenance {
   readonly importId: string | null;
   readonly userId: string | null;
+  /** The audit event the revisions link to (a person's change; an import's link to the import). */
+  readonly auditEventId?: number | null | undefined;
 }
 
 /** A row that passed the checks that need no database. */
@@ -121,7 +127,11 @@ export function checkProvenance(provenance: Provenance): CheckedProvenance {
       field: 'importId',
     });
   }
-  return { importId: importId?.toLowerCase() ?? null, userId: userId?.toLowerCase() ?? null };
+  return {
+    importId: importId?.toLowerCase() ?? null,
+    userId: userId?.toLowerCase() ?? null,
+    auditEventId: provenance.auditEventId ?? null,
+  };
 }
 
 const csvNumber = (value: number | null): string => (value === null ? '' : String(value));

@@ -152,6 +152,7 @@ export async function applyBatch(
   const restore = bulk === undefined ? null : await beginBulkKeys(db, bulk);
   const importId = sql`${provenance.importId}::uuid`;
   const userId = sql`${provenance.userId}::uuid`;
+  const auditEventId = sql`${provenance.auditEventId ?? null}::bigint`;
   const [update] = await queryRows<{ changed: number; revised: number; series: string | null }>(
     db,
     sql`with diff as (
@@ -173,9 +174,9 @@ export async function applyBatch(
       returning o.series_id
     ), revised as (
       insert into observation_revisions (series_id, period, old_value, old_numerator, old_denominator, old_ghost,
-        new_value, new_numerator, new_denominator, new_ghost, import_id, changed_by)
+        new_value, new_numerator, new_denominator, new_ghost, import_id, changed_by, audit_event_id)
       select series_id, period, old_value, old_numerator, old_denominator, old_ghost,
-        new_value, new_numerator, new_denominator, new_ghost, ${importId}, ${userId}
+        new_value, new_numerator, new_denominator, new_ghost, ${importId}, ${userId}, ${auditEventId}
       from diff
       returning 1
     )

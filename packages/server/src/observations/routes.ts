@@ -34,7 +34,7 @@ export function observationRoutes(api: Api, { db }: RouteDeps): void {
       },
     },
     async (request) => {
-      const page = await seriesObservations(db, request.params.id, request.query);
+      const page = await seriesObservations(db, request.principal, request.params.id, request.query);
       return { items: page.items.map(presentObservation), nextCursor: page.nextCursor };
     },
   );
@@ -53,7 +53,7 @@ export function observationRoutes(api: Api, { db }: RouteDeps): void {
     },
     async (request) => {
       const { rows, importId, userId } = request.body;
-      return writeSeriesObservations(db, request.params.id, rows, { importId, userId });
+      return writeSeriesObservations(db, request.principal, request.params.id, rows, { importId, userId });
     },
   );
 
@@ -71,7 +71,8 @@ export function observationRoutes(api: Api, { db }: RouteDeps): void {
     },
     async (request) => {
       const { id, period } = request.params;
-      const point = await setObservationGhost(db, id, period, request.body.ghost, request.body.userId);
+      const { ghost, userId } = request.body;
+      const point = await setObservationGhost(db, request.principal, id, period, ghost, userId);
       return presentObservation(point);
     },
   );

@@ -42,16 +42,13 @@ export const ObservationRow = z.strictObject({
 export type ObservationRow = z.infer<typeof ObservationRow>;
 
 /** `POST /series/:id/observations`: a batch, written all or nothing. */
-export const WriteObservationsBody = z
-  .strictObject({
-    rows: z.array(ObservationRow).min(1).max(MAX_BATCH_ROWS),
-    importId: Id.optional().describe('The running import the rows belong to'),
-    userId: Id.optional().describe('The user writing the rows (until sign-in exists)'),
-  })
-  .refine((body) => body.importId !== undefined || body.userId !== undefined, {
-    error: 'give the importId or userId the rows come from',
-    path: ['userId'],
-  });
+export const WriteObservationsBody = z.strictObject({
+  rows: z.array(ObservationRow).min(1).max(MAX_BATCH_ROWS),
+  importId: Id.optional().describe('The running import the rows belong to'),
+  userId: Id.optional().describe(
+    'Ignored for a signed-in person (the rows are recorded as theirs); the user for the command line',
+  ),
+});
 export type WriteObservationsBody = z.infer<typeof WriteObservationsBody>;
 
 /** What a write did. */
@@ -69,6 +66,8 @@ export const ObservationParams = z.object({ id: Id, period: IsoDate });
 /** `PATCH /series/:id/observations/:period`: ghost a point or bring it back. */
 export const SetGhostBody = z.strictObject({
   ghost: z.boolean().describe('true: leave the point out of every calculation (it is still drawn)'),
-  userId: Id.optional().describe('The user making the change (until sign-in exists)'),
+  userId: Id.optional().describe(
+    'Ignored for a signed-in person (the change is recorded as theirs); the user for the command line',
+  ),
 });
 export type SetGhostBody = z.infer<typeof SetGhostBody>;

@@ -1,11 +1,12 @@
 /**
  * @module organisations/routes
- * `GET /organisations`, `GET /organisations/:ref`, `POST /organisations`.
+ * `GET /organisations`, `GET /organisations/:ref` (public), `POST /organisations` (platform
+ * administrators).
  */
 import { ERROR_RESPONSES } from '../http/errors.js';
 import type { Api, RouteDeps } from '../http/types.js';
 import { presentOrganisation } from './presenter.js';
-import { createOrganisation, listOrganisations } from './repository.js';
+import { listOrganisations } from './repository.js';
 import {
   CreateOrganisationBody,
   ListOrganisationsQuery,
@@ -13,7 +14,7 @@ import {
   OrganisationRefParams,
   OrganisationView,
 } from './schemas.js';
-import { findOrganisation } from './service.js';
+import { addOrganisation, findOrganisation } from './service.js';
 
 const tags = ['organisations'];
 
@@ -53,13 +54,13 @@ export function organisationRoutes(api: Api, { db }: RouteDeps): void {
     {
       schema: {
         tags,
-        summary: 'Create an organisation',
+        summary: 'Create an organisation (platform administrators)',
         body: CreateOrganisationBody,
         response: { 201: OrganisationView, ...ERROR_RESPONSES },
       },
     },
     async (request, reply) => {
-      const organisation = await createOrganisation(db, request.body);
+      const organisation = await addOrganisation(db, request.principal, request.body);
       return reply.code(201).send(presentOrganisation(organisation));
     },
   );

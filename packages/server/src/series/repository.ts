@@ -128,13 +128,17 @@ export async function listSeries(db: Database, filter: SeriesFilter): Promise<Se
  */
 const createdKey = sql<string>`to_char(${measureSeries.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-/** The series of an organisation, a measure or a unit, oldest first, a page at a time. */
+/**
+ * The series of an organisation, a measure or a unit, oldest first, a page at a time; `visible`
+ * keeps out the series the reader may not see (series/access.ts's `seriesReadableBy`).
+ */
 export async function listSeriesPage(
   db: Database,
   filter: SeriesFilter & PageRequest,
+  visible: SQL,
 ): Promise<Page<Series>> {
   const limit = pageLimit(filter);
-  const conditions = filterConditions(filter);
+  const conditions = [visible, ...filterConditions(filter)];
   if (filter.cursor) {
     const [created, id] = decodeCursor(filter.cursor, 2);
     if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(created!)) {

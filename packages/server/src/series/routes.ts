@@ -7,9 +7,9 @@ import { ERROR_RESPONSES } from '../http/errors.js';
 import { IdParams } from '../http/schemas.js';
 import type { Api, RouteDeps } from '../http/types.js';
 import { presentSeries } from './presenter.js';
-import { ensureSeries, listSeriesPage } from './repository.js';
+import { requireReadableSeries } from './access.js';
 import { EnsureSeriesBody, ListSeriesQuery, SeriesList, SeriesView, UpdateSeriesBody } from './schemas.js';
-import { requireSeries, updateSeries } from './service.js';
+import { findOrCreateSeries, listReadableSeries, updateSeries } from './service.js';
 
 const tags = ['series'];
 
@@ -26,7 +26,7 @@ export function seriesRoutes(api: Api, { db }: RouteDeps): void {
       },
     },
     async (request) => {
-      const page = await listSeriesPage(db, request.query);
+      const page = await listReadableSeries(db, request.principal, request.query);
       return { items: page.items.map(presentSeries), nextCursor: page.nextCursor };
     },
   );
@@ -41,7 +41,7 @@ export function seriesRoutes(api: Api, { db }: RouteDeps): void {
         response: { 200: SeriesView, ...ERROR_RESPONSES },
       },
     },
-    async (request) => presentSeries(await ensureSeries(db, request.body)),
+    async (request) => presentSeries(await findOrCreateSeries(db, request.principal, request.body)),
   );
 
   api.get(
@@ -54,7 +54,7 @@ export function seriesRoutes(api: Api, { db }: RouteDeps): void {
         response: { 200: SeriesView, ...ERROR_RESPONSES },
       },
     },
-    async (request) => presentSeries(await requireSeries(db, request.params.id)),
+    async (request) => presentSeries(await requireReadableSeries(db, request.principal, request.params.id)),
   );
 
   api.patch(
@@ -69,6 +69,7 @@ export function seriesRoutes(api: Api, { db }: RouteDeps): void {
         response: { 200: SeriesView, ...ERROR_RESPONSES },
       },
     },
-    async (request) => presentSeries(await updateSeries(db, request.params.id, request.body)),
+    async (request) =>
+      presentSeries(await updateSeries(db, request.principal, request.params.id, request.body)),
   );
 }

@@ -1,14 +1,15 @@
 /**
  * @module units/routes
- * `GET /organisations/:ref/units` (the tree), `POST /organisations/:ref/units`.
+ * `GET /organisations/:ref/units` (the tree, public), `POST /organisations/:ref/units` (`unit.manage`).
  */
 import { ERROR_RESPONSES } from '../http/errors.js';
 import type { Api, RouteDeps } from '../http/types.js';
 import { OrganisationRefParams } from '../organisations/schemas.js';
 import { findOrganisation } from '../organisations/service.js';
 import { presentUnit, presentUnitNode } from './presenter.js';
-import { createUnit, unitTree } from './repository.js';
+import { unitTree } from './repository.js';
 import { CreateUnitBody, UnitTree, UnitView } from './schemas.js';
+import { addUnit } from './service.js';
 
 const tags = ['units'];
 
@@ -36,7 +37,7 @@ export function unitRoutes(api: Api, { db }: RouteDeps): void {
     {
       schema: {
         tags,
-        summary: 'Add a unit to an organisation',
+        summary: 'Add a unit to an organisation (its administrators)',
         params: OrganisationRefParams,
         body: CreateUnitBody,
         response: { 201: UnitView, ...ERROR_RESPONSES },
@@ -44,7 +45,10 @@ export function unitRoutes(api: Api, { db }: RouteDeps): void {
     },
     async (request, reply) => {
       const organisation = await findOrganisation(db, request.params.ref);
-      const unit = await createUnit(db, { ...request.body, organisationId: organisation.id });
+      const unit = await addUnit(db, request.principal, {
+        ...request.body,
+        organisationId: organisation.id,
+      });
       return reply.code(201).send(presentUnit(unit));
     },
   );

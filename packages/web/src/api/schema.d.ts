@@ -2112,7 +2112,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create an organisation */
+        /** Create an organisation (platform administrators) */
         post: {
             parameters: {
                 query?: never;
@@ -2597,7 +2597,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Add a unit to an organisation */
+        /** Add a unit to an organisation (its administrators) */
         post: {
             parameters: {
                 query?: never;
@@ -4629,7 +4629,7 @@ export interface paths {
                         importId?: string;
                         /**
                          * Format: uuid
-                         * @description The user writing the rows (until sign-in exists)
+                         * @description Ignored for a signed-in person (the rows are recorded as theirs); the user for the command line
                          */
                         userId?: string;
                     };
@@ -4809,7 +4809,7 @@ export interface paths {
                         ghost: boolean;
                         /**
                          * Format: uuid
-                         * @description The user making the change (until sign-in exists)
+                         * @description Ignored for a signed-in person (the change is recorded as theirs); the user for the command line
                          */
                         userId?: string;
                     };
@@ -5137,8 +5137,9 @@ export interface paths {
                          */
                         period: string;
                         text: string;
-                        /** @description The author's name as shown */
-                        author: string;
+                        /** @description The author's name as shown: ignored for a signed-in person (their name is used) */
+                        author?: string;
+                        /** @description Ignored for a signed-in person (their id is used) */
                         authorId?: string | null;
                     };
                 };
@@ -5801,7 +5802,7 @@ export interface paths {
         };
         /**
          * An organisation's dashboard: every series it records, analysed, and the summary matrix
-         * @description Each series with its measure, unit, latest point, target, Making Data Count icons, warnings and a compact sparkline of its latest points (arrays, one entry per point), and the matrix of variation × assurance icons. The response has an `ETag` (the same on every server for the same data): send it back as `If-None-Match` and an unchanged dashboard is a 304 with no body. `Cache-Control: private, no-cache`: keep it, but ask again each time. Gzipped when the client accepts gzip.
+         * @description Only the series the reader may read (the public: public measures; staff: also internal ones; other roles: also private ones). Each series with its measure, unit, latest point, target, Making Data Count icons, warnings and a compact sparkline of its latest points (arrays, one entry per point), and the matrix of variation × assurance icons. The response has an `ETag` (the same on every server for the same data): send it back as `If-None-Match` and an unchanged dashboard is a 304 with no body. `Cache-Control: private, no-cache`: keep it, but ask again each time. Gzipped when the client accepts gzip.
          */
         get: {
             parameters: {
@@ -5994,7 +5995,7 @@ export interface paths {
         };
         /**
          * One measure across the organisations that record it, in name order (never ranked)
-         * @description Each organisation's series of the measure at one level: the organisation as a whole (default), or its units of one name (`unit`, for example an A&E department type; `levels` lists them with how many organisations record each). Each with the same card as on its dashboard: latest point, target, Making Data Count icons and a sparkline, from the series' own analysis against its own past. Organisations are in name order, a page at a time; `total` says how many series the level has and `matching` how many match `search`. Not a league table: to compare organisations with each other, use a funnel plot.
+         * @description Each organisation's series of the measure at one level: the organisation as a whole (default), or its units of one name (`unit`, for example an A&E department type; `levels` lists them with how many organisations record each). Each with the same card as on its dashboard: latest point, target, Making Data Count icons and a sparkline, from the series' own analysis against its own past. Organisations are in name order, a page at a time; `total` says how many series the level has and `matching` how many match `search`. Only organisations whose series of the measure the reader may read are listed or counted; a measure the reader may read nowhere is a 404. Not a league table: to compare organisations with each other, use a funnel plot.
          */
         get: {
             parameters: {
@@ -8209,7 +8210,7 @@ export interface components {
                 /** @enum {string} */
                 kind: "provider" | "commissioner" | "network";
             };
-            /** @description Series matching unit, subtree, domain, measure and visibility (those the matrix counts) */
+            /** @description Series the reader may read matching unit, subtree, domain, measure and visibility (those the matrix counts; series the reader may not read are neither shown nor counted) */
             total: number;
             /** @description The summary matrix of variation × assurance: every cell (variation icons in rows, in the order improvement_high, improvement_low, neither_high, neither_low, common_cause, concern_high, concern_low, none; assurance in columns: pass, hit_or_miss, fail, null), counting the series that match every filter but `variation` and `assurance`, so that a cell can be picked as those two filters */
             matrix: components["schemas"]["DashboardMatrixCellInput"][];
@@ -8898,7 +8899,7 @@ export interface components {
                 /** @enum {string} */
                 kind: "provider" | "commissioner" | "network";
             };
-            /** @description Series matching unit, subtree, domain, measure and visibility (those the matrix counts) */
+            /** @description Series the reader may read matching unit, subtree, domain, measure and visibility (those the matrix counts; series the reader may not read are neither shown nor counted) */
             total: number;
             /** @description The summary matrix of variation × assurance: every cell (variation icons in rows, in the order improvement_high, improvement_low, neither_high, neither_low, common_cause, concern_high, concern_low, none; assurance in columns: pass, hit_or_miss, fail, null), counting the series that match every filter but `variation` and `assurance`, so that a cell can be picked as those two filters */
             matrix: components["schemas"]["DashboardMatrixCell"][];

@@ -18,16 +18,7 @@ import {
 } from './forms';
 import { useSeriesChange } from './useSeriesChange';
 
-const AUTHOR_KEY = 'groundswell.author';
 const MAX_TEXT = 4000;
-
-function rememberedAuthor(): string {
-  try {
-    return localStorage.getItem(AUTHOR_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
 
 export interface NoteFormProps {
   readonly seriesId: string;
@@ -39,28 +30,22 @@ export interface NoteFormProps {
 const FIELDS = {
   period: { id: 'note-period', label: 'Period' },
   text: { id: 'note-text', label: 'Note' },
-  author: { id: 'note-author', label: 'Your name' },
 };
 
 export function NoteForm({ seriesId, periods, request }: NoteFormProps): React.JSX.Element {
   const [period, setPeriod] = useState(periods.at(-1) ?? '');
   const [text, setText] = useState('');
-  const [author, setAuthor] = useState(rememberedAuthor);
   const first = useRef<HTMLSelectElement>(null);
   usePeriodRequest(request, setPeriod, first);
 
   const form = useSeriesChange({
     seriesId,
-    request: (body: { period: string; text: string; author: string }) =>
+    // The note is signed by the signed-in person (the server takes their name, not one typed).
+    request: (body: { period: string; text: string }) =>
       send(api.POST('/api/v1/series/{id}/annotations', { params: { path: { id: seriesId } }, body })),
     done: (note) => `Note added to ${formatPeriod(note.period, 'long')}.`,
-    onSaved: (note) => {
+    onSaved: () => {
       setText('');
-      try {
-        localStorage.setItem(AUTHOR_KEY, note.author);
-      } catch {
-        // private browsing: nothing to remember
-      }
     },
     fields: FIELDS,
     fallback: FIELDS.text.id,
@@ -89,16 +74,15 @@ export function NoteForm({ seriesId, periods, request }: NoteFormProps): React.J
             id: FIELDS.text.id,
             message: `The note must be ${MAX_TEXT.toLocaleString('en-GB')} characters or fewer`,
           });
-        if (author.trim() === '') found.push({ id: FIELDS.author.id, message: 'Enter your name' });
         form.setProblems(found);
-        if (found.length === 0) form.save({ period, text: text.trim(), author: author.trim() });
+        if (found.length === 0) form.save({ period, text: text.trim() });
       }}
     >
       <h3 id="note-form-heading">Add a note</h3>
       <FormErrorSummary problems={form.problems} headingLevel={4} />
       <p className="nhsuk-body-s">
         Say what happened at a point: a change made, a data problem, a test of change. The note is numbered on
-        the chart and listed under it.
+        the chart and listed under it, with your name.
       </p>
       {periods.length === 0 ? (
         <p>The series has no points yet: notes go on the periods of its points.</p>
@@ -129,26 +113,6 @@ export function NoteForm({ seriesId, periods, request }: NoteFormProps): React.J
               aria-describedby={describedBy(FIELDS.text.id, true, errors[FIELDS.text.id])}
               onChange={(event) => {
                 setText(event.target.value);
-              }}
-            />
-          </div>
-          <div className={`nhsuk-form-group${errors[FIELDS.author.id] ? ' nhsuk-form-group--error' : ''}`}>
-            <label className="nhsuk-label" htmlFor={FIELDS.author.id}>
-              Your name
-            </label>
-            <div className="nhsuk-hint" id={`${FIELDS.author.id}-hint`}>
-              Shown with the note.
-            </div>
-            <FieldErrorMessage id={FIELDS.author.id} message={errors[FIELDS.author.id]} />
-            <input
-              className={`nhsuk-input nhsuk-input--width-20${errors[FIELDS.author.id] ? ' nhsuk-input--error' : ''}`}
-              id={FIELDS.author.id}
-              type="text"
-              autoComplete="name"
-              value={author}
-              aria-describedby={describedBy(FIELDS.author.id, true, errors[FIELDS.author.id])}
-              onChange={(event) => {
-                setAuthor(event.target.value);
               }}
             />
           </div>

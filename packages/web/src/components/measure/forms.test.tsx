@@ -38,18 +38,15 @@ describe('NoteForm', () => {
     answer({});
     renderWithClient(<NoteForm seriesId={SERIES_ID} periods={PERIODS} />);
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
-    expect(summaryLinks()).toEqual([
-      ['Enter the note', '#note-text'],
-      ['Enter your name', '#note-author'],
-    ]);
+    expect(summaryLinks()).toEqual([['Enter the note', '#note-text']]);
     expect(document.activeElement).toBe(screen.getByRole('alert').parentElement);
     const text = screen.getByLabelText('Note');
     expect(text.getAttribute('aria-describedby')).toBe('note-text-hint note-text-error');
     expect(document.getElementById('note-text-error')!.textContent).toBe('Error: Enter the note');
     expect(text.className).toContain('nhsuk-textarea--error');
     // The link moves focus to its field.
-    fireEvent.click(within(screen.getByRole('alert')).getByRole('link', { name: 'Enter your name' }));
-    expect(document.activeElement).toBe(screen.getByLabelText('Your name'));
+    fireEvent.click(within(screen.getByRole('alert')).getByRole('link', { name: 'Enter the note' }));
+    expect(document.activeElement).toBe(text);
     expect(writes()).toHaveLength(0);
   });
 
@@ -71,7 +68,6 @@ describe('NoteForm', () => {
     });
     renderWithClient(<NoteForm seriesId={SERIES_ID} periods={PERIODS} />);
     fireEvent.change(screen.getByLabelText('Note'), { target: { value: 'Ward closed for a deep clean' } });
-    fireEvent.change(screen.getByLabelText('Your name'), { target: { value: 'Sam' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
     await waitFor(() => {
       expect(summaryLinks()).toEqual([['Note: must be at most 4000 characters', '#note-text']]);
@@ -89,6 +85,7 @@ describe('NoteForm', () => {
           id: '77777777-7777-4777-8777-777777777777',
           seriesId: SERIES_ID,
           authorId: null,
+          author: 'Sam Signed-in',
           createdAt: '2024-06-01T00:00:00.000Z',
           ...(body as object),
         },
@@ -98,7 +95,6 @@ describe('NoteForm', () => {
     client.setQueryData(seriesKeys.analysis(SERIES_ID), { stale: false });
     fireEvent.change(screen.getByLabelText('Period'), { target: { value: '2024-02-01' } });
     fireEvent.change(screen.getByLabelText('Note'), { target: { value: '  New triage model ' } });
-    fireEvent.change(screen.getByLabelText('Your name'), { target: { value: 'Sam' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
     expect(await screen.findByText('Note added to February 2024.')).toBeTruthy();
     expect(writes()).toEqual([
@@ -106,12 +102,11 @@ describe('NoteForm', () => {
         method: 'POST',
         path: `/api/v1/series/${SERIES_ID}/annotations`,
         search: '',
-        body: { period: '2024-02-01', text: 'New triage model', author: 'Sam' },
+        body: { period: '2024-02-01', text: 'New triage model' },
       },
     ]);
     expect(client.getQueryState(seriesKeys.analysis(SERIES_ID))?.isInvalidated).toBe(true);
     expect(screen.getByLabelText<HTMLTextAreaElement>('Note').value).toBe('');
-    expect(localStorage.getItem('groundswell.author')).toBe('Sam');
   });
 });
 
