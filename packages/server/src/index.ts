@@ -4,6 +4,7 @@
  * embedded PGlite or a PostgreSQL server, migrations, and framework-free repositories.
  */
 export * as schema from './db/schema.js';
+export { createToken } from './auth/tokens.js';
 export * from './db/schema/vocabulary.js';
 export type { Database, DatabaseHandle, Engine, TransactionContext, CsvChunks, Schema } from './db/types.js';
 export { openDatabase, databaseConfigFromEnv, DEFAULT_DATA_DIR } from './db/open.js';
