@@ -9,12 +9,18 @@ import type { AnyColumn, SQL } from 'drizzle-orm';
 import { PRIVATE_READERS } from './permissions.js';
 import type { Principal } from './principal.js';
 
+/** What a person may read, by organisation. */
+export interface ReadableOrganisations {
+  /** Everything (the system, a platform administrator). */
+  readonly all: boolean;
+  /** The organisations whose private data they read. */
+  readonly privateIn: string[];
+  /** The organisations whose internal data (not private) they read. */
+  readonly internalIn: string[];
+}
+
 /** The organisations where `principal` reads private data, and where internal data (not private). */
-export function readableOrganisations(principal: Principal): {
-  all: boolean;
-  privateIn: string[];
-  internalIn: string[];
-} {
+export function readableOrganisations(principal: Principal): ReadableOrganisations {
   if (principal.kind === 'system' || (principal.kind === 'user' && principal.platformAdmin)) {
     return { all: true, privateIn: [], internalIn: [] };
   }

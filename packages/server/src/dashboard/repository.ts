@@ -4,6 +4,7 @@
  * shows (run on every request), and, when those versions are not cached, the series, their points,
  * annotations and targets.
  */
+import type { ReadableOrganisations } from '../auth/visibility.js';
 import { sql } from 'drizzle-orm';
 import { organisations } from '../db/schema.js';
 import type { SQL } from 'drizzle-orm';
@@ -40,18 +41,18 @@ export interface DashboardVersion {
     readonly kind: OrganisationKind;
   };
   /**
-   * A digest of every matching series' id, `data_version` and unit name, and its measure's id and
-   * `updated_at`: their number and the XOR of one 64-bit hash per series (order-free, so the same
-   * whatever plan PostgreSQL picks). It changes whenever anything the dashboard shows changes
-   * (two changes cancelling out has a chance of 2⁻⁶⁴).
+   * What the reader may read of the organisation (`readLevel`, computed in the query from their
+   * readable organisations).
+   */
+  readonly level: Visibility;
+  /**
+   * A digest of every matching series the reader may read (at `level`): each one's id,
+   * `data_version` and unit name, and its measure's id and `updated_at`; their number and the XOR
+   * of one 64-bit hash per series (order-free, so the same whatever plan PostgreSQL picks). It
+   * changes whenever anything the reader's dashboard shows changes (two changes cancelling out has
+   * a chance of 2⁻⁶⁴), and says nothing of what they may not see.
    */
   readonly digest: string;
-  /**
-   * The same digest for each reader's level (`readLevel`): of the public series only, of the
-   * public and internal ones, and of all (`digest`). A reader's entity tag is made from their own
-   * level's, so that it says nothing of what they may not see.
-   */
-  readonly digests: Readonly<Record<Visibility, string>>;
 }
 
 /** The measure visibilities readable at each reader's level (as permissions.ts's `readable`). */
@@ -169,6 +170,15 @@ function shapeOf(byId: boolean, filter: SeriesFilter): string {
  */
 const ORGANISATION_ID = sql.raw('"organisations"."id"');
 
+/**
+ * The reader's level in the organisation, from their readable organisations (placeholders
+ * `all`, `privateIn`, `internalIn`): `readLevel`'s rule, as `visibleTo` writes it in SQL.
+ */
+const LEVEL = sql`(case
+  when ${sql.placeholder('all')}::boolean or ${ORGANISATION_ID} = any(${sql.placeholder('privateIn')}::uuid[]) then 'private'
+  when ${ORGANISATION_ID} = any(${sql.placeholder('internalIn')}::uuid[]) then 'internal'
+  else 'public' end)`;
+
 /** A row of the version query. */
 interface VersionRow {
   readonly id: string;
@@ -176,7 +186,9 @@ interface VersionRow {
   readonly name: string;
   readonly kind: OrganisationKind;
   readonly unitFound: boolean;
-  /** `public|internal|private` digests, each `count:xor`. */
+  /** The reader's level in the organisation. */
+  readonly level: Visibility;
+  /** The digest of the series readable at that level: `count:xor`. */
   readonly digest: string;
 }
 
@@ -195,18 +207,16 @@ function prepareVersionQuery(db: Database, byId: boolean, filter: SeriesFilter, 
       unitFound: hasUnit
         ? sql<boolean>`exists (select 1 from units where id = ${sql.placeholder('unit')}::uuid and organisation_id = ${ORGANISATION_ID})`
         : sql<boolean>`true`,
-      digest: sql<string>`(select
-          count(*) filter (where d.v = 'public')::text || ':'
-            || coalesce(bit_xor(d.h) filter (where d.v = 'public'), 0)::text || '|'
-          || count(*) filter (where d.v in ('public', 'internal'))::text || ':'
-            || coalesce(bit_xor(d.h) filter (where d.v in ('public', 'internal')), 0)::text || '|'
-          || count(*)::text || ':' || coalesce(bit_xor(d.h), 0)::text
-        from (select m.visibility as v,
-            hash_record_extended((s.id, s.data_version, m.id, m.updated_at, u.name), 0) as h
+      level: sql<Visibility>`${LEVEL}`,
+      digest: sql<string>`(select count(*)::text || ':' || coalesce(bit_xor(d.h), 0)::text
+        from (select hash_record_extended((s.id, s.data_version, m.id, m.updated_at, u.name), 0) as h
           from measure_series s
           join measures m on m.id = s.measure_id
           left join units u on u.id = s.unit_id
-          where ${seriesConditions(filter, ORGANISATION_ID, asPlaceholder)}) d)`,
+          where ${seriesConditions(filter, ORGANISATION_ID, asPlaceholder)}
+            and (m.visibility = 'public'
+              or (m.visibility = 'internal' and ${LEVEL} <> 'public')
+              or ${LEVEL} = 'private')) d)`,
     })
     .from(o)
     .where(
@@ -219,7 +229,8 @@ function prepareVersionQuery(db: Database, byId: boolean, filter: SeriesFilter, 
 const prepared = new WeakMap<Database, Map<string, VersionQuery>>();
 
 /**
- * The organisation and the digest of the versions of its matching series: one query, one row,
+ * The organisation, the reader's level in it and the digest of the versions of the matching series
+ * they may read: one query, one row,
  * cheap enough to run on every request (a named prepared statement: parsed and planned once per
  * connection). Whatever a process has cached, a dashboard is served from it only while this digest
  * is the same, so every server behind a load balancer is right however the writes reached the
@@ -230,6 +241,7 @@ export async function readDashboardVersion(
   db: Database,
   ref: string,
   filter: SeriesFilter,
+  reader: ReadableOrganisations,
 ): Promise<DashboardVersion> {
   const { byId, value } = checkedRef(ref);
   const shape = shapeOf(byId, filter);
@@ -243,7 +255,13 @@ export async function readDashboardVersion(
     query = prepareVersionQuery(db, byId, filter, shape);
     queries.set(shape, query);
   }
-  const [row] = await query.execute({ ref: value, ...filterValues(filter) });
+  const [row] = await query.execute({
+    ref: value,
+    ...filterValues(filter),
+    all: reader.all,
+    privateIn: reader.privateIn,
+    internalIn: reader.internalIn,
+  });
   if (row === undefined) {
     throw new DataError('not_found', `no organisation has the id or ODS code ${JSON.stringify(ref)}`, {
       field: 'ref',
@@ -252,11 +270,10 @@ export async function readDashboardVersion(
   if (!row.unitFound) {
     throw new DataError('not_found', 'the unit does not exist in this organisation', { field: 'unit' });
   }
-  const [asPublic = '', asInternal = '', asPrivate = ''] = row.digest.split('|');
   return {
     organisation: { id: row.id, odsCode: row.odsCode, name: row.name, kind: row.kind },
-    digest: asPrivate,
-    digests: { public: asPublic, internal: asInternal, private: asPrivate },
+    level: row.level,
+    digest: row.digest,
   };
 }
 

@@ -446,7 +446,7 @@ describeEachEngine('HTTP dashboard', ({ test }) => {
     const ref = trust.organisation.odsCode;
     const read = async (service: DashboardService): Promise<{ etag: string; json: string }> => {
       const check = await service.check(SYSTEM, ref, {});
-      const result = await service.body(ref, {}, check);
+      const result = await service.body(SYSTEM, ref, {}, check);
       expect(result.etag).toBe(check.etag);
       return { etag: result.etag, json: result.json.toString('utf8') };
     };

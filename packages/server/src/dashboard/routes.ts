@@ -46,7 +46,7 @@ export function dashboardRoutesWith(limits: DashboardCacheLimits): (api: Api, de
         if (noneMatch(request.headers['if-none-match'], check.etag)) {
           return reply.code(304).header('etag', check.etag).send();
         }
-        const body = await service.body(ref, request.query, check);
+        const body = await service.body(request.principal, ref, request.query, check);
         reply.header('etag', body.etag).type('application/json; charset=utf-8');
         // Already serialised (checked against DashboardView by the tests): sent as bytes.
         if (acceptsGzip(request.headers['accept-encoding'])) {

@@ -2,9 +2,9 @@
  * @module dashboard/service
  * An organisation's dashboard, fast without being wrong.
  *
- * Every request runs one cheap query (`readDashboardVersion`): the organisation and a digest of
- * the versions of every series it shows (ids, `data_version`, their measures' `updated_at`, unit
- * names). The entity tag is made from that digest, so that an unchanged dashboard is a 304 on any
+ * Every request runs one cheap query (`readDashboardVersion`): the organisation, the reader's
+ * level in it, and a digest of the versions of every series they may see (ids, `data_version`,
+ * their measures' `updated_at`, unit names). The entity tag is made from that digest, so that an unchanged dashboard is a 304 on any
  * server. The serialised response (and its gzip) is cached per organisation and filters with the
  * entity tag it was built at, and sent only while the tag is still the current one. When it is
  * not, the dashboard is built again in one read-only snapshot: series whose versions are unchanged
@@ -14,14 +14,16 @@
  * in its own transaction (see analysis/cache.ts), and the version query reads the database.
  *
  * A reader sees only the series they may read (`readLevel` in the organisation: public, internal
- * or private). The level is part of the cache key and of the entity tag, and the tag is made from
- * the digest of that level's series only: one cached copy per level, never a fuller one served to
- * a reader of a lower level, and a 304 never confirms a body the reader may not see.
+ * or private; the version query computes it from `readableOrganisations`, and the service checks
+ * the two agree). The level is part of the cache key and of the entity tag, and the tag is made
+ * from the digest of that level's series only: one cached copy per level, never a fuller one
+ * served to a reader of a lower level, and a 304 never confirms a body the reader may not see.
  */
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
 import { LruCache } from '../analysis/cache.js';
 import { readLevel } from '../auth/permissions.js';
+import { readableOrganisations } from '../auth/visibility.js';
 import type { Principal } from '../auth/principal.js';
 import type { Database } from '../db/types.js';
 import { SYNTHETIC_SOURCE } from '../demo/synthetic.js';
@@ -127,34 +129,49 @@ export class DashboardService {
    * @throws {DataError} `not_found` (organisation, unit), `invalid_input`.
    */
   async check(principal: Principal, ref: string, query: DashboardQuery): Promise<DashboardCheck> {
-    const version = await readDashboardVersion(this.#db, ref, seriesFilter(query));
+    const version = await readDashboardVersion(
+      this.#db,
+      ref,
+      seriesFilter(query),
+      readableOrganisations(principal),
+    );
     const level = readLevel(principal, version.organisation.id);
+    if (version.level !== level) {
+      throw new Error(`dashboard: the version query's level ${version.level} is not readLevel's ${level}`);
+    }
     const key = `${version.organisation.id}:${level}:${canonical(query)}`;
-    const etag = this.#etag(key, level, version);
+    const etag = this.#etag(key, version);
     const cached = this.#responses.get(key);
     return { etag, key, level, version, body: cached?.etag === etag ? cached : undefined };
   }
 
   /** The body for a check that found none cached: built (or joined, if already being built). */
-  async body(ref: string, query: DashboardQuery, check: DashboardCheck): Promise<DashboardBody> {
+  async body(
+    principal: Principal,
+    ref: string,
+    query: DashboardQuery,
+    check: DashboardCheck,
+  ): Promise<DashboardBody> {
     // The check's level and key go with it: the body is built for the same reader.
     if (check.body !== undefined) return check.body;
     const flight = `${check.key} ${check.etag}`;
     let building = this.#building.get(flight);
     if (building === undefined) {
-      building = this.#build(ref, query, check.key, check.level).finally(() => this.#building.delete(flight));
+      building = this.#build(principal, ref, query, check.key, check.level).finally(() =>
+        this.#building.delete(flight),
+      );
       this.#building.set(flight, building);
     }
     return building;
   }
 
-  #etag(key: string, level: Visibility, version: DashboardVersion): string {
+  #etag(key: string, version: DashboardVersion): string {
     const { organisation } = version;
     return entityTag([
       DASHBOARD_FORMAT,
       key,
-      level,
-      version.digests[level],
+      version.level,
+      version.digest,
       organisation.odsCode,
       organisation.name,
       organisation.kind,
@@ -165,14 +182,20 @@ export class DashboardService {
    * Builds a dashboard in one read-only snapshot (repeatable read), so that the entity tag and the
    * body agree even while writes go on, and caches it under that tag.
    */
-  async #build(ref: string, query: DashboardQuery, key: string, level: Visibility): Promise<DashboardBody> {
+  async #build(
+    principal: Principal,
+    ref: string,
+    query: DashboardQuery,
+    key: string,
+    level: Visibility,
+  ): Promise<DashboardBody> {
     const filter = seriesFilter(query);
     const { etag, view } = await this.#db.transaction(
       async (tx) => {
-        const version = await readDashboardVersion(tx, ref, filter);
+        const version = await readDashboardVersion(tx, ref, filter, readableOrganisations(principal));
         const rows = await readDashboardSeries(tx, version.organisation.id, filter, level);
         const cards = await this.#cardsFor(tx, version.organisation.id, rows);
-        return { etag: this.#etag(key, level, version), view: assemble(version, rows, cards, query) };
+        return { etag: this.#etag(key, version), view: assemble(version, rows, cards, query) };
       },
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
     );
