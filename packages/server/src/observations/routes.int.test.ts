@@ -5,7 +5,8 @@ import type { Database } from '../db/types.js';
 import { body, withApp } from '../test-support/app.js';
 import type { ErrorJson } from '../test-support/app.js';
 import { describeEachEngine } from '../test-support/database.js';
-import { aSeries, months, USER } from '../test-support/fixtures.js';
+import { anImport, aSeries, months, USER } from '../test-support/fixtures.js';
+import { aUser, as, signIn } from '../test-support/users.js';
 import type { ObservationView } from './schemas.js';
 
 /** The test operator's user id (the person `withApp` signs requests as by default). */
@@ -115,6 +116,55 @@ describeEachEngine('HTTP observations', ({ test }) => {
         payload: { userId: USER, rows: [{ period: '2024-01-01', value: 1 }] },
       });
       expect(post.statusCode).toBe(404);
+    });
+  });
+
+  test("POST records points under an import of the series' own organisation, or a national one for a platform administrator", async ({
+    db,
+  }) => {
+    const { organisation, series } = await aSeries(db);
+    const improver = await aUser(db, { organisationId: organisation.id, role: 'improver' });
+    const other = await aSeries(db);
+    const own = await anImport(db, organisation.id);
+    const foreign = await anImport(db, other.organisation.id);
+    const national = await anImport(db, null);
+    await withApp(db, async (app) => {
+      const url = `/api/v1/series/${series.id}/observations`;
+      const post = (
+        importId: string,
+        value: number,
+        headers: Record<string, string> = {},
+      ): ReturnType<typeof app.inject> =>
+        app.inject({
+          method: 'POST',
+          url,
+          headers,
+          payload: { importId, rows: [{ period: '2024-01-01', value }] },
+        });
+      const byImprover = await signIn(app, improver.email);
+      for (const [importId, headers] of [
+        [foreign.id, {}],
+        ['00000000-0000-4000-8000-00000000abcd', {}],
+        // A national import is the platform administrators' only.
+        [national.id, as(byImprover)],
+      ] as const) {
+        const refused = await post(importId, 1, headers);
+        expect(refused.statusCode).toBe(404);
+        // The same answer for another organisation's import as for none: ids cannot be probed.
+        expect(body<ErrorJson>(refused).error).toMatchObject({
+          code: 'not_found',
+          message: 'no import has this id',
+          details: { field: 'importId' },
+        });
+      }
+      const read = await app.inject({ method: 'GET', url });
+      expect(body<{ items: unknown[] }>(read).items).toEqual([]);
+      const accepted = await post(own.id, 2);
+      expect(body(accepted)).toEqual({ added: 1, changed: 0, unchanged: 0 });
+      const points = body<{ items: ObservationView[] }>(await app.inject({ method: 'GET', url })).items;
+      expect(points[0]).toMatchObject({ value: 2, importId: own.id });
+      const asAdmin = await post(national.id, 3);
+      expect(body(asAdmin)).toEqual({ added: 0, changed: 1, unchanged: 0 });
     });
   });
 });

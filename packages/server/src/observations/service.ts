@@ -15,7 +15,9 @@ import { requireMeasure } from '../measures/service.js';
 import type { Page, PageRequest } from '../paging.js';
 import { requireReadableSeries } from '../series/access.js';
 import type { Series } from '../series/repository.js';
-import { isIsoDate } from '../validation.js';
+import { mayReadImports } from '../imports/access.js';
+import { getImport } from '../imports/repository.js';
+import { isIsoDate, isUuid } from '../validation.js';
 import type { ObservationInput, Provenance } from './input.js';
 import type { MergeCounts } from './merge.js';
 import { readObservation, readSeriesPage, upsertObservations } from './repository.js';
@@ -96,8 +98,32 @@ async function storedPoints(
 }
 
 /**
+ * Checks that points of `series` may be recorded as part of this import: it must be one of the
+ * series' organisation, or a national one (rows of many organisations) that the person may work
+ * with (`mayReadImports`: platform administrators). Any other is answered as if it did not exist,
+ * so that ids cannot be probed. Whether it is still running is checked when the points are written.
+ * @throws {DataError} `not_found` on `importId`.
+ */
+async function requireImportOf(
+  db: Database,
+  principal: Principal,
+  series: Series,
+  importId: string,
+): Promise<void> {
+  const found = isUuid(importId) ? await getImport(db, importId) : undefined;
+  const allowed =
+    found !== undefined &&
+    (found.organisationId === series.organisationId ||
+      (found.organisationId === null && mayReadImports(principal, null)));
+  if (!allowed) {
+    throw new DataError('not_found', 'no import has this id', { field: 'importId' });
+  }
+}
+
+/**
  * Writes points of one series, all or nothing, audited (`observations.write`).
- * @throws {DataError} `not_found` (series, also when hidden; import), `unauthenticated`,
+ * @throws {DataError} `not_found` (series, also when hidden; an import not of the series'
+ * organisation), `conflict` (an import that has finished), `unauthenticated`,
  * `forbidden`, `invalid_input` naming `rows[i].field`.
  */
 export async function writeSeriesObservations(
@@ -109,6 +135,7 @@ export async function writeSeriesObservations(
 ): Promise<MergeCounts> {
   const series = await requireReadableSeries(db, principal, seriesId);
   requirePermission(principal, 'data.import', series.organisationId);
+  if (source.importId !== undefined) await requireImportOf(db, principal, series, source.importId);
   const measure = await requireMeasure(db, series.measureId, 'measureId');
   const rows = points.map((point) => ({ ...point, seriesId: series.id }));
   if (rows.length === 0) return upsertObservations(db, rows, provenanceOf(principal, source, 0));
