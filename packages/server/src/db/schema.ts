@@ -10,3 +10,4 @@ export * from './schema/observations.js';
 export * from './schema/annotations.js';
 export * from './schema/identity.js';
 export * from './schema/audit.js';
+export * from './schema/single-sign-on.js';
