@@ -4,6 +4,7 @@
  * measure is not found), then the `measure.define` permission in the owner organisation (shared
  * measures: platform administrators), then the change and its audit record in one transaction.
  */
+import { audited } from '../audit/audited.js';
 import { recordAudit } from '../audit/repository.js';
 import { canRead } from '../auth/permissions.js';
 import type { Principal } from '../auth/principal.js';
@@ -26,18 +27,19 @@ const IGNORED = ['updatedAt', 'createdAt'];
  */
 export async function defineMeasure(db: Database, principal: Principal, input: NewMeasure): Promise<Measure> {
   requirePermission(principal, 'measure.define', input.ownerOrganisationId ?? null);
-  return db.transaction(async (tx) => {
-    const measure = await createMeasure(tx, input);
-    await recordAudit(tx, principal, {
+  return audited(
+    db,
+    principal,
+    (tx) => createMeasure(tx, input),
+    (measure) => ({
       action: 'measure.create',
       entityType: 'measure',
       entityId: measure.id,
       organisationId: measure.ownerOrganisationId,
       summary: `Defined the measure ${measure.name} (${measure.code})`,
       after: presentMeasure(measure),
-    });
-    return measure;
-  });
+    }),
+  );
 }
 
 /**

@@ -3,7 +3,7 @@
  * Finding an organisation by what callers know of it (its id or its ODS code), and creating one:
  * public to read, created by platform administrators only (audited).
  */
-import { recordAudit } from '../audit/repository.js';
+import { audited } from '../audit/audited.js';
 import type { Principal } from '../auth/principal.js';
 import type { Database } from '../db/types.js';
 import { DataError } from '../errors.js';
@@ -65,16 +65,17 @@ export async function addOrganisation(
   input: NewOrganisation,
 ): Promise<Organisation> {
   requirePlatformAdmin(principal);
-  return db.transaction(async (tx) => {
-    const organisation = await createOrganisation(tx, input);
-    await recordAudit(tx, principal, {
+  return audited(
+    db,
+    principal,
+    (tx) => createOrganisation(tx, input),
+    (organisation) => ({
       action: 'organisation.create',
       entityType: 'organisation',
       entityId: organisation.id,
       organisationId: organisation.id,
       summary: `Created the organisation ${organisation.name} (${organisation.odsCode})`,
       after: { odsCode: organisation.odsCode, name: organisation.name, kind: organisation.kind },
-    });
-    return organisation;
-  });
+    }),
+  );
 }

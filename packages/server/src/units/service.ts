@@ -2,7 +2,7 @@
  * @module units/service
  * Adding a unit to an organisation: `unit.manage` in that organisation, audited with the change.
  */
-import { recordAudit } from '../audit/repository.js';
+import { audited } from '../audit/audited.js';
 import { requirePermission } from '../auth/require.js';
 import type { Principal } from '../auth/principal.js';
 import type { Database } from '../db/types.js';
@@ -15,16 +15,17 @@ import type { NewUnit, Unit } from './repository.js';
  */
 export async function addUnit(db: Database, principal: Principal, input: NewUnit): Promise<Unit> {
   requirePermission(principal, 'unit.manage', input.organisationId);
-  return db.transaction(async (tx) => {
-    const unit = await createUnit(tx, input);
-    await recordAudit(tx, principal, {
+  return audited(
+    db,
+    principal,
+    (tx) => createUnit(tx, input),
+    (unit) => ({
       action: 'unit.create',
       entityType: 'unit',
       entityId: unit.id,
       organisationId: unit.organisationId,
       summary: `Added the ${unit.kind} ${unit.name}`,
       after: { name: unit.name, kind: unit.kind, parentId: unit.parentId },
-    });
-    return unit;
-  });
+    }),
+  );
 }
