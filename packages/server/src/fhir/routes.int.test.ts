@@ -1,8 +1,6 @@
 import type { MeasureReport } from 'fhir/r4.js';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { users } from '../db/schema.js';
 import type { SeriesAnalysisView } from '../analysis/schemas.js';
 import type { Database } from '../db/types.js';
 import { getImport, listImports } from '../imports/repository.js';
@@ -14,6 +12,7 @@ import type { Series } from '../series/repository.js';
 import type { Api } from '../http/types.js';
 import { body, withApp } from '../test-support/app.js';
 import type { ErrorJson } from '../test-support/app.js';
+import { operatorId } from '../test-support/users.js';
 import { describeEachEngine } from '../test-support/database.js';
 import { aMeasure, anOrganisation, demoTrust, months, USER } from '../test-support/fixtures.js';
 import { createUnit, listUnits } from '../units/repository.js';
@@ -76,15 +75,6 @@ const bundleOf = (...resources: MeasureReport[]): unknown => ({
   type: 'collection',
   entry: resources.map((resource) => ({ resource })),
 });
-
-/** The test operator's user id (the person `withApp` signs requests as by default). */
-async function operatorId(db: Database): Promise<string> {
-  const [row] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.email, 'operator@groundswell.test'));
-  return row!.id;
-}
 
 describeEachEngine('HTTP FHIR MeasureReports', ({ test }) => {
   test('GET /series/:id/fhir: a collection Bundle of one summary MeasureReport per stored period', async (ctx) => {

@@ -16,7 +16,7 @@ import type { Api } from '../http/types.js';
 import { body, withApp } from '../test-support/app.js';
 import { describeEachEngine } from '../test-support/database.js';
 import { aMeasure, anOrganisation } from '../test-support/fixtures.js';
-import { as, aUser, signIn } from '../test-support/users.js';
+import { aUser, as, signIn, signInAll } from '../test-support/users.js';
 
 const UNKNOWN = '00000000-0000-4000-8000-00000000abcd';
 
@@ -82,9 +82,7 @@ describeEachEngine('measure access', ({ test }) => {
         const seen = async (headers: Record<string, string>): Promise<string[]> =>
           (await ids(app, headers)).filter((id) => ours.includes(id)).sort();
         const expected = (...measures: { id: string }[]): string[] => measures.map((m) => m.id).sort();
-        const staff = as(await signIn(app, w.people.staff.email));
-        const improver = as(await signIn(app, w.people.improver.email));
-        const otherAdmin = as(await signIn(app, w.people.otherAdmin.email));
+        const { staff, improver, otherAdmin } = await signInAll(app, w.people);
         expect(await seen({})).toEqual(expected(w.pub, w.sharedPub));
         expect(await seen(staff)).toEqual(expected(w.pub, w.int, w.sharedPub, w.sharedInt));
         expect(await seen(improver)).toEqual(ours.slice().sort());
@@ -152,10 +150,7 @@ describeEachEngine('measure access', ({ test }) => {
         ): Promise<LightMyRequestResponse> =>
           app.inject({ method: 'POST', url: '/api/v1/measures', headers, payload: body });
         expect((await post({})).statusCode).toBe(401);
-        const staff = as(await signIn(app, w.people.staff.email));
-        const improver = as(await signIn(app, w.people.improver.email));
-        const qiLead = as(await signIn(app, w.people.qiLead.email));
-        const otherAdmin = as(await signIn(app, w.people.otherAdmin.email));
+        const { staff, improver, qiLead, otherAdmin } = await signInAll(app, w.people);
         for (const headers of [staff, improver, otherAdmin]) {
           const refused = await post(headers);
           expect(refused.statusCode).toBe(403);

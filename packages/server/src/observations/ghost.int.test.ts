@@ -1,14 +1,12 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { users } from '../db/schema.js';
-import type { Database } from '../db/types.js';
 import type { SeriesAnalysisView } from '../analysis/schemas.js';
 import type { DashboardView } from '../dashboard/schemas.js';
 import type { Api } from '../http/types.js';
 import { getSeries } from '../series/repository.js';
 import { body, withApp } from '../test-support/app.js';
 import type { ErrorJson } from '../test-support/app.js';
+import { operatorId } from '../test-support/users.js';
 import { describeEachEngine } from '../test-support/database.js';
 import { aSeries, months, USER } from '../test-support/fixtures.js';
 import { listRevisions, readSeries, upsertObservations } from './repository.js';
@@ -28,15 +26,6 @@ async function ghost(
     url: `/api/v1/series/${seriesId}/observations/${period}`,
     payload: payload as object,
   });
-}
-
-/** The test operator's user id (the person `withApp` signs requests as by default). */
-async function operatorId(db: Database): Promise<string> {
-  const [row] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.email, 'operator@groundswell.test'));
-  return row!.id;
 }
 
 describeEachEngine('HTTP ghosting a point', ({ test }) => {

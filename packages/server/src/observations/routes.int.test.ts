@@ -1,22 +1,10 @@
 import { expect } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { users } from '../db/schema.js';
-import type { Database } from '../db/types.js';
 import { body, withApp } from '../test-support/app.js';
 import type { ErrorJson } from '../test-support/app.js';
 import { describeEachEngine } from '../test-support/database.js';
 import { anImport, aSeries, months, USER } from '../test-support/fixtures.js';
-import { aUser, as, signIn } from '../test-support/users.js';
+import { aUser, as, operatorId, signIn } from '../test-support/users.js';
 import type { ObservationView } from './schemas.js';
-
-/** The test operator's user id (the person `withApp` signs requests as by default). */
-async function operatorId(db: Database): Promise<string> {
-  const [row] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.email, 'operator@groundswell.test'));
-  return row!.id;
-}
 
 describeEachEngine('HTTP observations', ({ test }) => {
   test('POST writes a batch reporting added, changed and unchanged; GET reads the points', async ({ db }) => {

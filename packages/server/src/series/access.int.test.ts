@@ -18,7 +18,7 @@ import { listRevisions, upsertObservations } from '../observations/repository.js
 import { body, withApp } from '../test-support/app.js';
 import { describeEachEngine } from '../test-support/database.js';
 import { aMeasure, anOrganisation, months, USER } from '../test-support/fixtures.js';
-import { as, aUser, signIn } from '../test-support/users.js';
+import { aUser, as, signIn, signInAll } from '../test-support/users.js';
 import type { Measure } from '../measures/repository.js';
 import { ensureSeries } from './repository.js';
 import type { Series } from './repository.js';
@@ -155,10 +155,7 @@ describeEachEngine('series access', ({ test }) => {
     await withApp(
       db,
       async (app) => {
-        const staff = as(await signIn(app, w.people.staff.email));
-        const improver = as(await signIn(app, w.people.improver.email));
-        const executive = as(await signIn(app, w.people.executive.email));
-        const otherAdmin = as(await signIn(app, w.people.otherAdmin.email));
+        const { staff, improver, executive, otherAdmin } = await signInAll(app, w.people);
         const base = `/api/v1/series/${w.int.series.id}`;
         const writes = [
           {
@@ -232,9 +229,7 @@ describeEachEngine('series access', ({ test }) => {
     await withApp(
       db,
       async (app) => {
-        const staff = as(await signIn(app, w.people.staff.email));
-        const improver = as(await signIn(app, w.people.improver.email));
-        const otherAdmin = as(await signIn(app, w.people.otherAdmin.email));
+        const { staff, improver, otherAdmin } = await signInAll(app, w.people);
         const payload = { measureId: shared.id, organisationId: w.a.id };
         const post = (
           headers: Record<string, string>,

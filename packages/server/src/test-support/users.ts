@@ -82,6 +82,25 @@ export function as(browser: Browser): Record<string, string> {
   return { cookie: browser.cookie, 'x-csrf-token': browser.csrfToken };
 }
 
+/** Each of `people` signed in with PASSWORD: the headers of a request as each, by name. */
+export async function signInAll<K extends string>(
+  app: Api,
+  people: Readonly<Record<K, { readonly email: string }>>,
+): Promise<Record<K, Record<string, string>>> {
+  const signedIn = {} as Record<K, Record<string, string>>;
+  for (const name of Object.keys(people) as K[]) {
+    signedIn[name] = as(await signIn(app, people[name].email));
+  }
+  return signedIn;
+}
+
+/** The test operator's user id (the person `withApp` signs requests as by default). */
+export async function operatorId(db: Database): Promise<string> {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, OPERATOR_EMAIL));
+  if (row === undefined) throw new Error('no test operator: withApp makes one');
+  return row.id;
+}
+
 /**
  * A platform administrator's read-write API token, made once per database (the test's
  * transaction): what `withApp` sends by default.
