@@ -11,3 +11,4 @@ export * from './schema/annotations.js';
 export * from './schema/identity.js';
 export * from './schema/audit.js';
 export * from './schema/single-sign-on.js';
+export * from './schema/improvement.js';

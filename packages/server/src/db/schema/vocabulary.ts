@@ -103,3 +103,39 @@ export type GrantScope = (typeof GRANT_SCOPES)[number];
 /** What a personal API token may do: read data, also import and change data. */
 export const TOKEN_SCOPES = ['read', 'write'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+/**
+ * A QI project's stage (issue 7), in order: an `idea` not yet worked on; `planning` (aim, team,
+ * measures, driver diagram); `testing` changes in PDSA cycles; `implementing` what worked;
+ * `spreading` it to other units; `sustaining` the gain; `complete`; or `stopped`.
+ */
+export const PROJECT_STAGES = [
+  'idea',
+  'planning',
+  'testing',
+  'implementing',
+  'spreading',
+  'sustaining',
+  'complete',
+  'stopped',
+] as const;
+export type ProjectStage = (typeof PROJECT_STAGES)[number];
+
+/** A person's part in a project's team. */
+export const PROJECT_ROLES = ['lead', 'sponsor', 'coach', 'member'] as const;
+export type ProjectRole = (typeof PROJECT_ROLES)[number];
+
+/**
+ * How a measure serves a project (IHI Model for Improvement): `outcome` (the aim itself),
+ * `process` (are the changes being made), `balancing` (is something else getting worse).
+ */
+export const PROJECT_MEASURE_KINDS = ['outcome', 'process', 'balancing'] as const;
+export type ProjectMeasureKind = (typeof PROJECT_MEASURE_KINDS)[number];
+
+/** The columns of a driver diagram after its aim, left to right. */
+export const DRIVER_KINDS = ['primary', 'secondary', 'change_idea'] as const;
+export type DriverKind = (typeof DRIVER_KINDS)[number];
+
+/** What a PDSA cycle's study led to: keep the change, change it and test again, or drop it. */
+export const PDSA_DECISIONS = ['adopt', 'adapt', 'abandon'] as const;
+export type PdsaDecision = (typeof PDSA_DECISIONS)[number];
