@@ -1,3 +1,4 @@
+import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { body, withApp } from '../test-support/app.js';
 import type { ErrorJson } from '../test-support/app.js';
@@ -122,7 +123,7 @@ describeEachEngine('HTTP observations', ({ test }) => {
         importId: string,
         value: number,
         headers: Record<string, string> = {},
-      ): ReturnType<typeof app.inject> =>
+      ): Promise<LightMyRequestResponse> =>
         app.inject({
           method: 'POST',
           url,
