@@ -23,3 +23,5 @@ export type { FunnelDescribeOptions } from './funnel-describe.js';
 export type { UnitNoun } from './funnel-labels.js';
 export { exportFileName, slug } from './filename.js';
 export type { ExportNameParts } from './filename.js';
+export { describeDriverDiagram, driverDiagramFileName, renderDriverDiagram } from './driver-diagram.js';
+export type { DriverDiagramBox, DriverDiagramData, DriverDiagramOptions } from './driver-diagram.js';

@@ -9,7 +9,7 @@ describe('loadConfig', () => {
       port: 3000,
       logLevel: 'info',
       database: { engine: 'pglite', dataDir: resolve('./data/db') },
-      auth: {},
+      auth: { publicUrl: 'http://localhost:3000' },
     });
   });
 
@@ -27,7 +27,7 @@ describe('loadConfig', () => {
       port: 8080,
       logLevel: 'warn',
       database: { engine: 'pglite', dataDir: '/srv/gs' },
-      auth: {},
+      auth: { publicUrl: 'http://localhost:8080' },
     });
   });
 
@@ -39,10 +39,28 @@ describe('loadConfig', () => {
         GROUNDSWELL_SECURE_COOKIE: 'false',
         GROUNDSWELL_DEMO_SIGN_IN: 'false',
       }).auth,
-    ).toEqual({ idleMs: 15 * 60_000, absoluteMs: 8 * 3_600_000, secureCookie: false, demoSignIn: false });
+    ).toEqual({
+      idleMs: 15 * 60_000,
+      absoluteMs: 8 * 3_600_000,
+      secureCookie: false,
+      demoSignIn: false,
+      publicUrl: 'http://localhost:3000',
+    });
     expect(() =>
       loadConfig({ GROUNDSWELL_SECURE_COOKIE: 'yes', GROUNDSWELL_SESSION_IDLE_MINUTES: '0' }),
     ).toThrow(/GROUNDSWELL_SESSION_IDLE_MINUTES[\s\S]*GROUNDSWELL_SECURE_COOKIE: must be true or false/);
+  });
+
+  it('loadConfig(env) reads GROUNDSWELL_PUBLIC_URL, an origin without a path (single sign-on’s callback)', () => {
+    expect(loadConfig({ GROUNDSWELL_PUBLIC_URL: 'https://gs.example.nhs.uk/' }).auth?.publicUrl).toBe(
+      'https://gs.example.nhs.uk',
+    );
+    expect(() => loadConfig({ GROUNDSWELL_PUBLIC_URL: 'https://gs.example.nhs.uk/app' })).toThrow(
+      /GROUNDSWELL_PUBLIC_URL: must be an origin only/,
+    );
+    expect(() => loadConfig({ GROUNDSWELL_PUBLIC_URL: 'ftp://gs.example.nhs.uk' })).toThrow(
+      /GROUNDSWELL_PUBLIC_URL: must be an http/,
+    );
   });
 
   it('loadConfig(env) with DATABASE_URL chooses the PostgreSQL server', () => {

@@ -31,7 +31,10 @@ export interface ServerConfig {
   /**
    * Sign-in rules: `GROUNDSWELL_SESSION_IDLE_MINUTES` (default 30), `GROUNDSWELL_SESSION_MAX_HOURS`
    * (12), `GROUNDSWELL_SECURE_COOKIE` (true; false only for plain HTTP away from localhost),
-   * `GROUNDSWELL_DEMO_SIGN_IN` (true: demo users may sign in on a demo database).
+   * `GROUNDSWELL_DEMO_SIGN_IN` (true: demo users may sign in on a demo database),
+   * `GROUNDSWELL_PUBLIC_URL` (the origin browsers reach the server at, such as
+   * https://groundswell.example.nhs.uk; default http://localhost:PORT): single sign-on's callback
+   * address is made from it, and must be registered with each identity provider.
    */
   readonly auth?: Partial<AuthPolicy>;
 }
@@ -76,6 +79,15 @@ const Env = z.object({
   ),
   GROUNDSWELL_SECURE_COOKIE: z.preprocess(blankAsAbsent, Flag.optional()),
   GROUNDSWELL_DEMO_SIGN_IN: z.preprocess(blankAsAbsent, Flag.optional()),
+  GROUNDSWELL_PUBLIC_URL: z.preprocess(
+    blankAsAbsent,
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+      .refine((value) => /^https?:\/\/[^/?#]+\/?$/.test(value), {
+        error: 'must be an origin only, such as https://groundswell.example.nhs.uk (no path)',
+      })
+      .optional(),
+  ),
 });
 
 /** The configuration is invalid: `problems` lists every one (`PORT: must be …`). */
@@ -114,6 +126,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       : { absoluteMs: vars.GROUNDSWELL_SESSION_MAX_HOURS * 3_600_000 }),
     ...(vars.GROUNDSWELL_SECURE_COOKIE === undefined ? {} : { secureCookie: vars.GROUNDSWELL_SECURE_COOKIE }),
     ...(vars.GROUNDSWELL_DEMO_SIGN_IN === undefined ? {} : { demoSignIn: vars.GROUNDSWELL_DEMO_SIGN_IN }),
+    publicUrl: (vars.GROUNDSWELL_PUBLIC_URL ?? `http://localhost:${vars.PORT}`).replace(/\/$/, ''),
   };
   return { host: vars.HOST, port: vars.PORT, logLevel: vars.LOG_LEVEL, database, ...web, auth };
 }

@@ -3,7 +3,7 @@
  * Writing and reading the audit log. Every service that changes data calls `recordAudit` in the
  * same transaction as the change, so a change and its record stand or fall together.
  */
-import { and, desc, eq, gte, lt, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, max } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import { actorOf } from '../auth/principal.js';
 import type { Principal } from '../auth/principal.js';
@@ -94,4 +94,48 @@ export async function listAuditEvents(db: Database, filter: AuditFilter): Promis
     (row) => [String(row.id)],
     (row) => row,
   );
+}
+
+/** What an organisation's log holds, to filter by. */
+export interface AuditFacetRows {
+  readonly actions: string[];
+  readonly entityTypes: string[];
+  /** People (not the system) who changed something, with the name of their latest event. */
+  readonly actors: { id: string; name: string }[];
+}
+
+/** Every action, kind of thing and person in an organisation's log (null: platform-wide events). */
+export async function auditFacets(db: Database, organisationId: string | null): Promise<AuditFacetRows> {
+  const inLog = organisationId === null ? undefined : eq(auditEvents.organisationId, organisationId);
+  const actions = await db
+    .selectDistinct({ action: auditEvents.action })
+    .from(auditEvents)
+    .where(inLog)
+    .orderBy(asc(auditEvents.action));
+  const entityTypes = await db
+    .selectDistinct({ entityType: auditEvents.entityType })
+    .from(auditEvents)
+    .where(inLog)
+    .orderBy(asc(auditEvents.entityType));
+  const latest = await db
+    .select({ actorId: auditEvents.actorId, last: max(auditEvents.id) })
+    .from(auditEvents)
+    .where(and(inLog, isNotNull(auditEvents.actorId)))
+    .groupBy(auditEvents.actorId);
+  const ids = latest.map((row) => row.last).filter((id): id is number => id !== null);
+  const names =
+    ids.length === 0
+      ? []
+      : await db
+          .select({ id: auditEvents.actorId, name: auditEvents.actor })
+          .from(auditEvents)
+          .where(inArray(auditEvents.id, ids));
+  const actors = names
+    .filter((row): row is { id: string; name: string } => row.id !== null)
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.id.localeCompare(b.id));
+  return {
+    actions: actions.map((row) => row.action),
+    entityTypes: entityTypes.map((row) => row.entityType),
+    actors,
+  };
 }

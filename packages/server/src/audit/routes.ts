@@ -1,13 +1,14 @@
 /**
  * @module audit/routes
  * `GET /organisations/:ref/audit`: an organisation's changes, newest first (QI leads, executives
- * and administrators).
+ * and administrators), filtered by person, action, kind of thing, thing and time; with
+ * `facets=true`, also what the whole log holds to filter by (the log page's choices).
  */
 import { requirePermission } from '../auth/require.js';
 import { ERROR_RESPONSES } from '../http/errors.js';
 import type { Api, RouteDeps } from '../http/types.js';
 import { findOrganisation } from '../organisations/service.js';
-import { listAuditEvents } from './repository.js';
+import { auditFacets, listAuditEvents } from './repository.js';
 import type { AuditRow } from './repository.js';
 import type { AuditEventView } from './schemas.js';
 import { AuditPage, AuditParams, AuditQuery } from './schemas.js';
@@ -68,7 +69,9 @@ export function auditRoutes(api: Api, { db }: RouteDeps): void {
         from: instant(query.from, 'from'),
         to: instant(query.to, 'to'),
       });
-      return { items: page.items.map(present), nextCursor: page.nextCursor };
+      const items = page.items.map(present);
+      if (query.facets !== true) return { items, nextCursor: page.nextCursor };
+      return { items, nextCursor: page.nextCursor, facets: await auditFacets(db, organisation.id) };
     },
   );
 }

@@ -43,6 +43,16 @@ describe('the permission table', () => {
     expect(can(token, 'audit.read', ORG)).toBe(true);
   });
 
+  it('anyone in an organisation may start a project; QI leads and administrators manage every project', () => {
+    for (const role of ROLES) expect(can(person(role), 'project.start', ORG), role).toBe(true);
+    expect(can(person('staff'), 'project.start', OTHER)).toBe(false);
+    expect(can(person('staff', { via: 'token', scopes: ['read'] }), 'project.start', ORG)).toBe(false);
+    expect(ROLES.filter((role) => can(person(role), 'project.manage', ORG))).toEqual([
+      'qi_lead',
+      'administrator',
+    ]);
+  });
+
   it('reads: the public sees public data; staff internal; those who work on the data private too', () => {
     expect(readLevel(PUBLIC, ORG)).toBe('public');
     expect(readLevel(person('staff'), ORG)).toBe('internal');

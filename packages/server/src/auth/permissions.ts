@@ -24,6 +24,20 @@ export const PERMISSIONS = {
   'member.manage': ['administrator'],
   /** Read the audit log. */
   'audit.read': ['qi_lead', 'executive', 'administrator'],
+  /**
+   * Set strategic aims and goals, link goals and projects to commissioners' requirements (unit
+   * leads also manage the goals of their own unit and its sub-units: goals/access.ts).
+   */
+  'goal.manage': ['qi_lead', 'executive', 'administrator'],
+  /** Set outcome requirements for the providers that granted this commissioner access. */
+  'requirement.manage': ['qi_lead', 'executive', 'administrator'],
+  /** Start a QI project (anyone: staff own the work); its starter leads it. */
+  'project.start': ['staff', 'improver', 'unit_lead', 'qi_lead', 'executive', 'administrator'],
+  /**
+   * Manage any project of the organisation: change it, its team, measures, driver diagram and
+   * cycles, publish it (a project's own leads, sponsors and coaches may too: projects/access.ts).
+   */
+  'project.manage': ['qi_lead', 'administrator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -17,6 +17,11 @@ export interface AuthPolicy extends SessionPolicy {
   readonly secureCookie: boolean;
   /** Whether demo users may sign in where the database holds the demo data (default true). */
   readonly demoSignIn: boolean;
+  /**
+   * The server's public origin as browsers reach it (`GROUNDSWELL_PUBLIC_URL`), from which single
+   * sign-on's callback address is made; default http://localhost:3000.
+   */
+  readonly publicUrl?: string | undefined;
 }
 
 export const DEFAULT_AUTH_POLICY: AuthPolicy = {

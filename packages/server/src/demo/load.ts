@@ -17,6 +17,7 @@ import { createOrganisation, getOrganisationByOdsCode } from '../organisations/r
 import { ensureSeries } from '../series/repository.js';
 import { createUnit } from '../units/repository.js';
 import { AE_MEASURES, DEPARTMENT_TYPES, FOUR_HOUR_TARGET } from './ae-measures.js';
+import { addDemoGoals } from './goals.js';
 import { parseAeCsv, type AeRow } from './ae-rows.js';
 import { addDemoUsers } from './users.js';
 import { binomial, DEMO_TREE, poisson, seeded, SYNTHETIC_MEASURES, SYNTHETIC_SOURCE } from './synthetic.js';
@@ -211,6 +212,7 @@ export async function loadDemoData(db: Database, csvText?: string): Promise<Demo
   });
   const counts = await writeRows(db, [...ae.rows, ...synthetic.rows], demoImport.id);
   await finishImport(db, demoImport.id, counts);
+  if (trustId !== undefined) await addDemoGoals(db, trustId);
   if (trustId !== undefined) await addDemoUsers(db, trustId);
   return {
     loaded: true,

@@ -12,10 +12,14 @@ import { expect } from 'vitest';
 import { addAnnotation } from '../annotations/repository.js';
 import { PERMISSIONS } from '../auth/permissions.js';
 import type { Action } from '../auth/permissions.js';
+import { insertProvider } from '../auth/oidc/providers-repository.js';
+import { aGoal, anAim, aProject, aRequirement } from '../goals/test-fixtures.js';
+import { hashSecret, newSecret } from '../auth/secrets.js';
 import { createToken } from '../auth/tokens.js';
 import { memberships, organisationGrants, users } from '../db/schema.js';
 import type { Role, TokenScope, Visibility } from '../db/schema/vocabulary.js';
 import type { Database } from '../db/types.js';
+import { insertInvitation } from '../members/repository.js';
 import { upsertObservations } from '../observations/repository.js';
 import { ensureSeries } from '../series/repository.js';
 import { withApp } from '../test-support/app.js';
@@ -23,6 +27,18 @@ import { describeEachEngine } from '../test-support/database.js';
 import { aMeasure, anImport, anOrganisation, months, USER } from '../test-support/fixtures.js';
 import { createUnit } from '../units/repository.js';
 import { routeTable } from './route-table.js';
+import { and, eq } from 'drizzle-orm';
+import { SYSTEM } from '../auth/principal.js';
+import {
+  driverLinks,
+  driverNodes,
+  pdsaCycles,
+  projectGoals,
+  projectMeasures,
+  projectMembers,
+} from '../db/schema.js';
+import { projects as projectRows } from '../db/schema.js';
+import { startProject } from '../projects/service.js';
 
 /** Words that appear only in internal and in private data: a response holding one leaked it. */
 const INTERNAL = 'INTERNALMARKER';
@@ -190,6 +206,145 @@ interface Case {
 const v1 = (path: string): string => `/api/v1${path}`;
 const s = (visibility: Visibility) => (world: World) => world.series[visibility].seriesId;
 const m = (visibility: Visibility) => (world: World) => world.series[visibility].measureId;
+
+/** A new member of A (staff unless told), for the member routes to change. */
+async function aMemberOfA(
+  w: World,
+  db: Database,
+  status: 'active' | 'deactivated' = 'active',
+): Promise<string> {
+  const [user] = await db
+    .insert(users)
+    .values({ email: `member.${randomUUID().slice(0, 8)}@access.test`, displayName: 'A member', status })
+    .returning({ id: users.id });
+  await db.insert(memberships).values({ userId: user!.id, organisationId: w.a.id, role: 'staff' });
+  return user!.id;
+}
+
+/** A pending invitation to A, and its link's secret. */
+async function anInvitationToA(w: World, db: Database): Promise<{ id: string; token: string }> {
+  const token = newSecret();
+  const id = await insertInvitation(
+    db,
+    {
+      tokenHash: hashSecret(token),
+      organisationId: w.a.id,
+      email: `invited.${randomUUID().slice(0, 8)}@access.test`,
+      role: 'staff',
+      unitId: null,
+      createdBy: null,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+    new Date(),
+  );
+  return { id, token };
+}
+
+/** An identity provider of A (its issuer unreachable: the routes must not need it). */
+async function aProviderOfA(w: World, db: Database): Promise<string> {
+  const provider = await insertProvider(db, {
+    organisationId: w.a.id,
+    name: 'A provider',
+    issuer: `http://127.0.0.1:1/${randomUUID()}`,
+    clientId: 'groundswell',
+    clientSecret: `secret ${PRIVATE}`,
+  });
+  return provider.id;
+}
+
+/** Aims, goals and requirements of A made once per world and kept by name (their ids for `id`). */
+const madeForA = new Map<string, string>();
+async function onceForA(w: World, name: string, make: () => Promise<string>): Promise<string> {
+  const key = `${w.a.id}/${name}`;
+  const id = madeForA.get(key) ?? (await make());
+  madeForA.set(key, id);
+  return id;
+}
+const madeFor = (name: string) => (w: World) => madeForA.get(`${w.a.id}/${name}`)!;
+
+/** A requirement A (as a commissioner) set for a new provider: internal to A. */
+async function aRequirementByA(w: World, db: Database): Promise<string> {
+  const provider = await anOrganisation(db, { name: 'Provider D' });
+  return aRequirement(db, w.a.id, provider.id, w.shared.measureId, `Requirement ${INTERNAL}`);
+}
+
+/** A requirement a new commissioner set for A: internal to A. */
+async function aRequirementForA(w: World, db: Database): Promise<string> {
+  const commissioner = await anOrganisation(db, { name: 'Commissioner E', kind: 'commissioner' });
+  return aRequirement(db, commissioner.id, w.a.id, w.shared.measureId, `Requirement ${INTERNAL}`);
+}
+
+/**
+ * A project of A (internal), made once per world: a driver diagram (primary → secondary → change
+ * idea, kept as `project primary`, `project secondary`, `project idea`), a PDSA cycle (`project
+ * cycle`), and A's internal and private series as its measures (the private one hidden from those
+ * who read internal data only). No one who asks is in its team.
+ */
+async function aProjectOfA(w: World, db: Database): Promise<string> {
+  return onceForA(w, 'project of A', async () => {
+    const project = await startProject(db, SYSTEM, w.a.id, {
+      title: `Project ${INTERNAL}`,
+      visibility: 'internal',
+      stage: 'testing',
+    });
+    const [primary, secondary, idea] = await db
+      .insert(driverNodes)
+      .values([
+        { projectId: project.id, kind: 'primary', text: 'A primary driver' },
+        { projectId: project.id, kind: 'secondary', text: 'A secondary driver' },
+        { projectId: project.id, kind: 'change_idea', text: 'A change idea' },
+      ])
+      .returning();
+    await db.insert(driverLinks).values([
+      { projectId: project.id, fromId: primary!.id, toId: secondary!.id },
+      { projectId: project.id, fromId: secondary!.id, toId: idea!.id },
+    ]);
+    const [cycle] = await db
+      .insert(pdsaCycles)
+      .values({ projectId: project.id, changeIdeaId: idea!.id, title: 'A cycle', startedOn: '2020-04-02' })
+      .returning();
+    await db.insert(projectMeasures).values([
+      { projectId: project.id, seriesId: s('internal')(w), kind: 'outcome', position: 0 },
+      { projectId: project.id, seriesId: s('private')(w), kind: 'balancing', position: 1 },
+    ]);
+    for (const [name, id] of [
+      ['project primary', primary!.id],
+      ['project secondary', secondary!.id],
+      ['project idea', idea!.id],
+      ['project cycle', cycle!.id],
+    ] as const) {
+      madeForA.set(`${w.a.id}/${name}`, id);
+    }
+    return project.id;
+  });
+}
+
+/** A project of A in the library (private, so public only as published), watching a private series. */
+async function aLibraryProjectOfA(w: World, db: Database): Promise<string> {
+  return onceForA(w, 'library project of A', async () => {
+    const project = await startProject(db, SYSTEM, w.a.id, {
+      title: 'A published project',
+      visibility: 'private',
+    });
+    await db
+      .insert(projectMeasures)
+      .values({ projectId: project.id, seriesId: s('private')(w), kind: 'outcome' });
+    await db
+      .update(projectRows)
+      .set({ stage: 'complete', lessons: 'What we learned', publishedAt: new Date() })
+      .where(eq(projectRows.id, project.id));
+    return project.id;
+  });
+}
+
+/** A member of A in the project's team, for the team routes to change. */
+async function aTeamMemberOfA(w: World, db: Database, projectId: string): Promise<string> {
+  const userId = await aMemberOfA(w, db);
+  await db.insert(projectMembers).values({ projectId, userId, role: 'member' });
+  return userId;
+}
+
+const p = (w: World): string => madeForA.get(`${w.a.id}/project of A`)!;
 
 const CASES: Record<string, Case> = {
   'GET /api/v1/auth/session': {
@@ -463,6 +618,573 @@ const CASES: Record<string, Case> = {
   'GET /api/v1/organisations/:ref/audit': {
     rule: { kind: 'permitted_read', action: 'audit.read' },
     request: (w) => ({ method: 'GET', url: v1(`/organisations/${w.a.odsCode}/audit`) }),
+  },
+  'GET /api/v1/organisations/:ref/members': {
+    rule: { kind: 'permitted_read', action: 'member.manage' },
+    request: (w) => ({ method: 'GET', url: v1(`/organisations/${w.a.odsCode}/members`) }),
+  },
+  'PATCH /api/v1/organisations/:ref/members/:userId': {
+    rule: { kind: 'write', action: 'member.manage', visibility: 'public' },
+    request: async (w, db) => ({
+      method: 'PATCH',
+      url: v1(`/organisations/${w.a.odsCode}/members/${await aMemberOfA(w, db)}`),
+      payload: { role: 'improver' },
+    }),
+  },
+  'DELETE /api/v1/organisations/:ref/members/:userId': {
+    rule: { kind: 'write', action: 'member.manage', visibility: 'public' },
+    request: async (w, db) => ({
+      method: 'DELETE',
+      url: v1(`/organisations/${w.a.odsCode}/members/${await aMemberOfA(w, db)}`),
+    }),
+  },
+  'POST /api/v1/organisations/:ref/members/:userId/deactivate': {
+    rule: { kind: 'write', action: 'member.manage', visibility: 'public' },
+    request: async (w, db) => ({
+      method: 'POST',
+      url: v1(`/organisations/${w.a.odsCode}/members/${await aMemberOfA(w, db)}/deactivate`),
+    }),
+  },
+  'POST /api/v1/organisations/:ref/members/:userId/reactivate': {
+    rule: { kind: 'write', action: 'member.manage', visibility: 'public' },
+    request: async (w, db) => ({
+      method: 'POST',
+      url: v1(`/organisations/${w.a.odsCode}/members/${await aMemberOfA(w, db, 'deactivated')}/reactivate`),
+    }),
+  },
+  'GET /api/v1/organisations/:ref/invitations': {
+    rule: { kind: 'permitted_read', action: 'member.manage' },
+    request: (w) => ({ method: 'GET', url: v1(`/organisations/${w.a.odsCode}/invitations`) }),
+  },
+  'POST /api/v1/organisations/:ref/invitations': {
+    rule: { kind: 'write', action: 'member.manage', visibility: 'public' },
+    request: (w) => ({
+      method: 'POST',
+      url: v1(`/organisations/${w.a.odsCode}/invitations`),
+      payload: { email: `new.${randomUUID().slice(0, 8)}@access.test`, role: 'staff' },
+    }),
+  },
+  'DELETE /api/v1/organisations/:ref/invitations/:id': {
+    rule: { kind: 'write', action: 'member.manage', visibility: 'public' },
+    request: async (w, db) => ({
+      method: 'DELETE',
+      url: v1(`/organisations/${w.a.odsCode}/invitations/${(await anInvitationToA(w, db)).id}`),
+    }),
+  },
+  'GET /api/v1/invitations/:token': {
+    rule: { kind: 'anyone' },
+    request: async (w, db) => ({
+      method: 'GET',
+      url: v1(`/invitations/${(await anInvitationToA(w, db)).token}`),
+    }),
+  },
+  'POST /api/v1/invitations/:token/accept': {
+    rule: { kind: 'skip', why: 'members/invitations.int.test.ts (the link is the credential)' },
+    request: () => ({ url: '' }),
+  },
+  'GET /api/v1/organisations/:ref/grants': {
+    rule: { kind: 'permitted_read', action: 'member.manage' },
+    request: (w) => ({ method: 'GET', url: v1(`/organisations/${w.a.odsCode}/grants`) }),
+  },
+  'GET /api/v1/organisations/:ref/grants/received': {
+    rule: { kind: 'permitted_read', action: 'member.manage' },
+    request: (w) => ({ method: 'GET', url: v1(`/organisations/${w.a.odsCode}/grants/received`) }),
+  },
+  'POST /api/v1/organisations/:ref/grants': {
+    rule: { kind: 'write', action: 'member.manage', visibility: 'public' },
+    request: async (w, db) => ({
+      method: 'POST',
+      url: v1(`/organisations/${w.a.odsCode}/grants`),
+      payload: { grantee: (await anOrganisation(db, { kind: 'commissioner' })).odsCode, scope: 'published' },
+    }),
+  },
+  'DELETE /api/v1/organisations/:ref/grants/:grantee': {
+    rule: { kind: 'write', action: 'member.manage', visibility: 'public' },
+    request: async (w, db) => {
+      const grantee = await anOrganisation(db, { kind: 'commissioner' });
+      await db.insert(organisationGrants).values({ grantorId: w.a.id, granteeId: grantee.id });
+      return { method: 'DELETE', url: v1(`/organisations/${w.a.odsCode}/grants/${grantee.odsCode}`) };
+    },
+  },
+  'POST /api/v1/auth/sso/lookup': {
+    rule: { kind: 'anyone' },
+    request: () => ({ method: 'POST', url: v1('/auth/sso/lookup'), payload: { email: 'someone@a.nhs.uk' } }),
+  },
+  'GET /api/v1/auth/sso/:providerId/start': {
+    rule: { kind: 'anyone' },
+    request: async (w, db) => ({ method: 'GET', url: v1(`/auth/sso/${await aProviderOfA(w, db)}/start`) }),
+  },
+  'GET /api/v1/auth/sso/callback': {
+    rule: { kind: 'anyone' },
+    request: () => ({ method: 'GET', url: v1('/auth/sso/callback?state=unknown&code=unknown') }),
+  },
+  'GET /api/v1/organisations/:ref/identity-providers': {
+    rule: { kind: 'permitted_read', action: 'member.manage' },
+    request: async (w, db) => {
+      await aProviderOfA(w, db);
+      return { method: 'GET', url: v1(`/organisations/${w.a.odsCode}/identity-providers`) };
+    },
+  },
+  'POST /api/v1/organisations/:ref/identity-providers': {
+    rule: { kind: 'write', action: 'member.manage', visibility: 'public' },
+    request: (w) => ({
+      method: 'POST',
+      url: v1(`/organisations/${w.a.odsCode}/identity-providers`),
+      payload: { name: 'New provider', issuer: `http://127.0.0.1:1/${randomUUID()}`, clientId: 'gs' },
+    }),
+  },
+  'GET /api/v1/organisations/:ref/identity-providers/:id': {
+    rule: { kind: 'permitted_read', action: 'member.manage' },
+    request: async (w, db) => ({
+      method: 'GET',
+      url: v1(`/organisations/${w.a.odsCode}/identity-providers/${await aProviderOfA(w, db)}`),
+    }),
+  },
+  'PATCH /api/v1/organisations/:ref/identity-providers/:id': {
+    rule: { kind: 'write', action: 'member.manage', visibility: 'public' },
+    request: async (w, db) => ({
+      method: 'PATCH',
+      url: v1(`/organisations/${w.a.odsCode}/identity-providers/${await aProviderOfA(w, db)}`),
+      payload: { name: 'Renamed provider', enabled: false },
+    }),
+  },
+  'DELETE /api/v1/organisations/:ref/identity-providers/:id': {
+    rule: { kind: 'write', action: 'member.manage', visibility: 'public' },
+    request: async (w, db) => ({
+      method: 'DELETE',
+      url: v1(`/organisations/${w.a.odsCode}/identity-providers/${await aProviderOfA(w, db)}`),
+    }),
+  },
+  'GET /api/v1/organisations/:ref/aims': {
+    rule: { kind: 'anyone' },
+    request: async (w, db) => {
+      await onceForA(w, 'aim internal', () => anAim(db, w.a.id, 'internal', `Aim ${INTERNAL}`));
+      await onceForA(w, 'aim private', () => anAim(db, w.a.id, 'private', `Aim ${PRIVATE}`));
+      return { method: 'GET', url: v1(`/organisations/${w.a.odsCode}/aims`) };
+    },
+  },
+  'POST /api/v1/organisations/:ref/aims': {
+    rule: { kind: 'write', action: 'goal.manage', visibility: 'public' },
+    request: (w) => ({
+      method: 'POST',
+      url: v1(`/organisations/${w.a.odsCode}/aims`),
+      payload: { title: 'A new aim' },
+    }),
+  },
+  'PATCH /api/v1/organisations/:ref/aims/:id': {
+    rule: { kind: 'write', action: 'goal.manage', visibility: 'internal' },
+    request: async (w, db) => ({
+      method: 'PATCH',
+      url: v1(
+        `/organisations/${w.a.odsCode}/aims/${await onceForA(w, 'aim internal', () => anAim(db, w.a.id, 'internal', `Aim ${INTERNAL}`))}`,
+      ),
+      payload: { description: 'Changed' },
+    }),
+    id: madeFor('aim internal'),
+  },
+  'DELETE /api/v1/organisations/:ref/aims/:id': {
+    rule: { kind: 'write', action: 'goal.manage', visibility: 'private' },
+    request: async (w, db) => ({
+      method: 'DELETE',
+      url: v1(`/organisations/${w.a.odsCode}/aims/${await anAim(db, w.a.id, 'private', 'An aim to delete')}`),
+    }),
+  },
+  'GET /api/v1/organisations/:ref/goals': {
+    rule: { kind: 'anyone' },
+    request: async (w, db) => {
+      await onceForA(w, 'goal internal', () =>
+        aGoal(db, w.a.id, s('public')(w), 'internal', `Goal ${INTERNAL}`),
+      );
+      await onceForA(w, 'goal on private', () =>
+        aGoal(db, w.a.id, s('private')(w), 'public', `Goal ${PRIVATE}`),
+      );
+      return { method: 'GET', url: v1(`/organisations/${w.a.odsCode}/goals`) };
+    },
+  },
+  'POST /api/v1/organisations/:ref/goals': {
+    rule: { kind: 'write', action: 'goal.manage', visibility: 'public' },
+    request: (w) => ({
+      method: 'POST',
+      url: v1(`/organisations/${w.a.odsCode}/goals`),
+      payload: { seriesId: s('public')(w), title: 'A new goal', target: 12, deadline: '2027-03-31' },
+    }),
+  },
+  'GET /api/v1/organisations/:ref/units/:unitId/goals': {
+    rule: { kind: 'anyone' },
+    request: async (w, db) => {
+      const series = await ensureSeries(db, {
+        measureId: m('internal')(w),
+        organisationId: w.a.id,
+        unitId: w.unitId,
+      });
+      await onceForA(w, 'unit goal', () =>
+        aGoal(db, w.a.id, series.id, 'public', `Goal ${INTERNAL}`, w.unitId),
+      );
+      return { method: 'GET', url: v1(`/organisations/${w.a.odsCode}/units/${w.unitId}/goals`) };
+    },
+  },
+  'GET /api/v1/goals/:id': {
+    rule: { kind: 'read', visibility: 'private' },
+    request: async (w, db) => ({
+      method: 'GET',
+      url: v1(
+        `/goals/${await onceForA(w, 'goal on private', () => aGoal(db, w.a.id, s('private')(w), 'public', `Goal ${PRIVATE}`))}`,
+      ),
+    }),
+    id: madeFor('goal on private'),
+  },
+  'PATCH /api/v1/goals/:id': {
+    rule: { kind: 'write', action: 'goal.manage', visibility: 'internal' },
+    request: async (w, db) => ({
+      method: 'PATCH',
+      url: v1(
+        `/goals/${await onceForA(w, 'goal internal', () => aGoal(db, w.a.id, s('public')(w), 'internal', `Goal ${INTERNAL}`))}`,
+      ),
+      payload: { target: 11 },
+    }),
+    id: madeFor('goal internal'),
+  },
+  'DELETE /api/v1/goals/:id': {
+    rule: { kind: 'write', action: 'goal.manage', visibility: 'private' },
+    request: async (w, db) => ({
+      method: 'DELETE',
+      url: v1(`/goals/${await aGoal(db, w.a.id, s('public')(w), 'private', 'A goal to delete')}`),
+    }),
+  },
+  'GET /api/v1/organisations/:ref/requirements': {
+    rule: { kind: 'anyone' },
+    request: async (w, db) => {
+      await onceForA(w, 'requirement by A', () => aRequirementByA(w, db));
+      return { method: 'GET', url: v1(`/organisations/${w.a.odsCode}/requirements`) };
+    },
+  },
+  'GET /api/v1/organisations/:ref/requirements/received': {
+    rule: { kind: 'anyone' },
+    request: async (w, db) => {
+      await onceForA(w, 'requirement for A', () => aRequirementForA(w, db));
+      return { method: 'GET', url: v1(`/organisations/${w.a.odsCode}/requirements/received`) };
+    },
+  },
+  'POST /api/v1/organisations/:ref/requirements': {
+    // A is a provider: those permitted are refused with a 400 (only a commissioner sets them).
+    rule: { kind: 'write', action: 'requirement.manage', visibility: 'public' },
+    request: async (w, db) => ({
+      method: 'POST',
+      url: v1(`/organisations/${w.a.odsCode}/requirements`),
+      payload: {
+        provider: (await anOrganisation(db)).odsCode,
+        measureId: w.shared.measureId,
+        title: 'A requirement',
+        target: 10,
+        dueBy: '2027-03-31',
+      },
+    }),
+  },
+  'PATCH /api/v1/organisations/:ref/requirements/:id': {
+    rule: { kind: 'write', action: 'requirement.manage', visibility: 'public' },
+    request: async (w, db) => ({
+      method: 'PATCH',
+      url: v1(
+        `/organisations/${w.a.odsCode}/requirements/${await onceForA(w, 'requirement by A', () => aRequirementByA(w, db))}`,
+      ),
+      payload: { target: 11 },
+    }),
+  },
+  'DELETE /api/v1/organisations/:ref/requirements/:id': {
+    rule: { kind: 'write', action: 'requirement.manage', visibility: 'public' },
+    request: async (w, db) => ({
+      method: 'DELETE',
+      url: v1(`/organisations/${w.a.odsCode}/requirements/${await aRequirementByA(w, db)}`),
+    }),
+  },
+  'GET /api/v1/requirements/:id/progress': {
+    rule: { kind: 'read', visibility: 'internal' },
+    request: async (w, db) => ({
+      method: 'GET',
+      url: v1(
+        `/requirements/${await onceForA(w, 'requirement by A', () => aRequirementByA(w, db))}/progress`,
+      ),
+    }),
+    id: madeFor('requirement by A'),
+  },
+  'PUT /api/v1/requirements/:id/projects/:projectId': {
+    rule: { kind: 'write', action: 'goal.manage', visibility: 'internal' },
+    request: async (w, db) => {
+      const requirement = await onceForA(w, 'requirement for A', () => aRequirementForA(w, db));
+      const project = await onceForA(w, 'project', () =>
+        aProject(db, w.a.id, 'internal', `Project ${INTERNAL}`),
+      );
+      return { method: 'PUT', url: v1(`/requirements/${requirement}/projects/${project}`) };
+    },
+    id: madeFor('requirement for A'),
+  },
+  'DELETE /api/v1/requirements/:id/projects/:projectId': {
+    rule: { kind: 'write', action: 'goal.manage', visibility: 'internal' },
+    request: async (w, db) => {
+      const requirement = await onceForA(w, 'requirement for A', () => aRequirementForA(w, db));
+      const project = await onceForA(w, 'project', () =>
+        aProject(db, w.a.id, 'internal', `Project ${INTERNAL}`),
+      );
+      return { method: 'DELETE', url: v1(`/requirements/${requirement}/projects/${project}`) };
+    },
+    id: madeFor('requirement for A'),
+  },
+  'POST /api/v1/organisations/:ref/projects': {
+    rule: { kind: 'write', action: 'project.start', visibility: 'public' },
+    request: (w) => ({
+      method: 'POST',
+      url: v1(`/organisations/${w.a.odsCode}/projects`),
+      payload: { title: 'A new project' },
+    }),
+  },
+  'GET /api/v1/organisations/:ref/projects': {
+    rule: { kind: 'anyone' },
+    request: async (w, db) => {
+      await aProjectOfA(w, db);
+      await aLibraryProjectOfA(w, db);
+      return { method: 'GET', url: v1(`/organisations/${w.a.odsCode}/projects?limit=500`) };
+    },
+  },
+  'GET /api/v1/projects/:id': {
+    rule: { kind: 'read', visibility: 'internal' },
+    request: async (w, db) => ({ method: 'GET', url: v1(`/projects/${await aProjectOfA(w, db)}`) }),
+    id: p,
+  },
+  'PATCH /api/v1/projects/:id': {
+    rule: { kind: 'write', action: 'project.manage', visibility: 'internal' },
+    request: async (w, db) => ({
+      method: 'PATCH',
+      url: v1(`/projects/${await aProjectOfA(w, db)}`),
+      payload: { problem: 'Changed' },
+    }),
+    id: p,
+  },
+  'GET /api/v1/projects/:id/charts': {
+    rule: { kind: 'read', visibility: 'internal' },
+    request: async (w, db) => ({ method: 'GET', url: v1(`/projects/${await aProjectOfA(w, db)}/charts`) }),
+    id: p,
+  },
+  'POST /api/v1/projects/:id/team': {
+    rule: { kind: 'write', action: 'project.manage', visibility: 'internal' },
+    request: async (w, db) => ({
+      method: 'POST',
+      url: v1(`/projects/${await aProjectOfA(w, db)}/team`),
+      payload: { userId: await aMemberOfA(w, db), role: 'member' },
+    }),
+    id: p,
+  },
+  'PATCH /api/v1/projects/:id/team/:userId': {
+    rule: { kind: 'write', action: 'project.manage', visibility: 'internal' },
+    request: async (w, db) => {
+      const project = await aProjectOfA(w, db);
+      return {
+        method: 'PATCH',
+        url: v1(`/projects/${project}/team/${await aTeamMemberOfA(w, db, project)}`),
+        payload: { role: 'coach' },
+      };
+    },
+    id: p,
+  },
+  'DELETE /api/v1/projects/:id/team/:userId': {
+    rule: { kind: 'write', action: 'project.manage', visibility: 'internal' },
+    request: async (w, db) => {
+      const project = await aProjectOfA(w, db);
+      return {
+        method: 'DELETE',
+        url: v1(`/projects/${project}/team/${await aTeamMemberOfA(w, db, project)}`),
+      };
+    },
+    id: p,
+  },
+  'PUT /api/v1/projects/:id/measures/:seriesId': {
+    rule: { kind: 'write', action: 'project.manage', visibility: 'internal' },
+    request: async (w, db) => ({
+      method: 'PUT',
+      url: v1(`/projects/${await aProjectOfA(w, db)}/measures/${s('internal')(w)}`),
+      payload: { kind: 'process' },
+    }),
+    id: p,
+  },
+  'DELETE /api/v1/projects/:id/measures/:seriesId': {
+    rule: { kind: 'write', action: 'project.manage', visibility: 'internal' },
+    request: async (w, db) => {
+      const project = await aProjectOfA(w, db);
+      await db
+        .insert(projectMeasures)
+        .values({ projectId: project, seriesId: s('public')(w), kind: 'process' })
+        .onConflictDoNothing();
+      return { method: 'DELETE', url: v1(`/projects/${project}/measures/${s('public')(w)}`) };
+    },
+    id: p,
+  },
+  'PUT /api/v1/projects/:id/goals/:goalId': {
+    rule: { kind: 'write', action: 'project.manage', visibility: 'internal' },
+    request: async (w, db) => {
+      const goal = await onceForA(w, 'project goal', () =>
+        aGoal(db, w.a.id, s('public')(w), 'internal', 'A goal'),
+      );
+      return { method: 'PUT', url: v1(`/projects/${await aProjectOfA(w, db)}/goals/${goal}`) };
+    },
+    id: p,
+  },
+  'DELETE /api/v1/projects/:id/goals/:goalId': {
+    rule: { kind: 'write', action: 'project.manage', visibility: 'internal' },
+    request: async (w, db) => {
+      const project = await aProjectOfA(w, db);
+      const goal = await onceForA(w, 'project goal', () =>
+        aGoal(db, w.a.id, s('public')(w), 'internal', 'A goal'),
+      );
+      await db.insert(projectGoals).values({ projectId: project, goalId: goal }).onConflictDoNothing();
+      return { method: 'DELETE', url: v1(`/projects/${project}/goals/${goal}`) };
+    },
+    id: p,
+  },
+  'GET /api/v1/projects/:id/driver-diagram': {
+    rule: { kind: 'read', visibility: 'internal' },
+    request: async (w, db) => ({
+      method: 'GET',
+      url: v1(`/projects/${await aProjectOfA(w, db)}/driver-diagram`),
+    }),
+    id: p,
+  },
+  'GET /api/v1/projects/:id/driver-diagram.svg': {
+    rule: { kind: 'read', visibility: 'internal' },
+    request: async (w, db) => ({
+      method: 'GET',
+      url: v1(`/projects/${await aProjectOfA(w, db)}/driver-diagram.svg`),
+    }),
+    id: p,
+  },
+  'POST /api/v1/projects/:id/driver-nodes': {
+    rule: { kind: 'write', action: 'project.manage', visibility: 'internal' },
+    request: async (w, db) => ({
+      method: 'POST',
+      url: v1(`/projects/${await aProjectOfA(w, db)}/driver-nodes`),
+      payload: { kind: 'secondary', text: 'Another secondary driver' },
+    }),
+    id: p,
+  },
+  'PATCH /api/v1/projects/:id/driver-nodes/:nodeId': {
+    rule: { kind: 'write', action: 'project.manage', visibility: 'internal' },
+    request: async (w, db) => ({
+      method: 'PATCH',
+      url: v1(`/projects/${await aProjectOfA(w, db)}/driver-nodes/${madeFor('project primary')(w)}`),
+      payload: { text: 'A primary driver, renamed' },
+    }),
+    id: p,
+  },
+  'DELETE /api/v1/projects/:id/driver-nodes/:nodeId': {
+    rule: { kind: 'write', action: 'project.manage', visibility: 'internal' },
+    request: async (w, db) => {
+      const project = await aProjectOfA(w, db);
+      const [node] = await db
+        .insert(driverNodes)
+        .values({ projectId: project, kind: 'primary', text: 'A driver to remove', position: 99 })
+        .returning();
+      return { method: 'DELETE', url: v1(`/projects/${project}/driver-nodes/${node!.id}`) };
+    },
+    id: p,
+  },
+  'PUT /api/v1/projects/:id/driver-order': {
+    rule: { kind: 'write', action: 'project.manage', visibility: 'internal' },
+    request: async (w, db) => {
+      const project = await aProjectOfA(w, db);
+      const column = await db
+        .select({ id: driverNodes.id })
+        .from(driverNodes)
+        .where(and(eq(driverNodes.projectId, project), eq(driverNodes.kind, 'primary')))
+        .orderBy(driverNodes.position, driverNodes.id);
+      return {
+        method: 'PUT',
+        url: v1(`/projects/${project}/driver-order`),
+        payload: { kind: 'primary', ids: column.map((node) => node.id).reverse() },
+      };
+    },
+    id: p,
+  },
+  'POST /api/v1/projects/:id/driver-links': {
+    rule: { kind: 'write', action: 'project.manage', visibility: 'internal' },
+    request: async (w, db) => ({
+      method: 'POST',
+      url: v1(`/projects/${await aProjectOfA(w, db)}/driver-links`),
+      payload: { fromId: madeFor('project primary')(w), toId: madeFor('project secondary')(w) },
+    }),
+    id: p,
+  },
+  'DELETE /api/v1/projects/:id/driver-links/:fromId/:toId': {
+    rule: { kind: 'write', action: 'project.manage', visibility: 'internal' },
+    request: async (w, db) => {
+      const project = await aProjectOfA(w, db);
+      const [fromId, toId] = [madeFor('project primary')(w), madeFor('project secondary')(w)];
+      await db.insert(driverLinks).values({ projectId: project, fromId, toId }).onConflictDoNothing();
+      return { method: 'DELETE', url: v1(`/projects/${project}/driver-links/${fromId}/${toId}`) };
+    },
+    id: p,
+  },
+  'GET /api/v1/projects/:id/cycles': {
+    rule: { kind: 'read', visibility: 'internal' },
+    request: async (w, db) => ({ method: 'GET', url: v1(`/projects/${await aProjectOfA(w, db)}/cycles`) }),
+    id: p,
+  },
+  'POST /api/v1/projects/:id/change-ideas/:nodeId/cycles': {
+    rule: { kind: 'write', action: 'project.manage', visibility: 'internal' },
+    request: async (w, db) => ({
+      method: 'POST',
+      url: v1(`/projects/${await aProjectOfA(w, db)}/change-ideas/${madeFor('project idea')(w)}/cycles`),
+      payload: { title: 'Another cycle', plannedStart: '2021-01-04' },
+    }),
+    id: p,
+  },
+  'PATCH /api/v1/projects/:id/cycles/:cycleId': {
+    rule: { kind: 'write', action: 'project.manage', visibility: 'internal' },
+    request: async (w, db) => ({
+      method: 'PATCH',
+      url: v1(`/projects/${await aProjectOfA(w, db)}/cycles/${madeFor('project cycle')(w)}`),
+      payload: { doNotes: 'What happened' },
+    }),
+    id: p,
+  },
+  'DELETE /api/v1/projects/:id/cycles/:cycleId': {
+    rule: { kind: 'write', action: 'project.manage', visibility: 'internal' },
+    request: async (w, db) => {
+      const project = await aProjectOfA(w, db);
+      const [cycle] = await db
+        .insert(pdsaCycles)
+        .values({ projectId: project, changeIdeaId: madeFor('project idea')(w), title: 'A cycle to delete' })
+        .returning();
+      return { method: 'DELETE', url: v1(`/projects/${project}/cycles/${cycle!.id}`) };
+    },
+    id: p,
+  },
+  'POST /api/v1/projects/:id/publish': {
+    // Not finished: those permitted are refused with a 409 (only a finished project is published).
+    rule: { kind: 'write', action: 'project.manage', visibility: 'internal' },
+    request: async (w, db) => ({ method: 'POST', url: v1(`/projects/${await aProjectOfA(w, db)}/publish`) }),
+    id: p,
+  },
+  'POST /api/v1/projects/:id/unpublish': {
+    rule: { kind: 'write', action: 'project.manage', visibility: 'internal' },
+    request: async (w, db) => ({
+      method: 'POST',
+      url: v1(`/projects/${await aProjectOfA(w, db)}/unpublish`),
+    }),
+    id: p,
+  },
+  'GET /api/v1/library/projects': {
+    rule: { kind: 'anyone' },
+    request: async (w, db) => {
+      await aProjectOfA(w, db);
+      await aLibraryProjectOfA(w, db);
+      return { method: 'GET', url: v1('/library/projects?limit=500') };
+    },
+  },
+  'POST /api/v1/library/projects/:id/copy': {
+    rule: { kind: 'write', action: 'project.start', visibility: 'public' },
+    request: async (w, db) => ({
+      method: 'POST',
+      url: v1(`/library/projects/${await aLibraryProjectOfA(w, db)}/copy`),
+      payload: { organisationRef: w.a.odsCode },
+    }),
   },
 };
 

@@ -16,6 +16,8 @@ import { auditRoutes } from '../audit/routes.js';
 import { DEFAULT_AUTH_POLICY } from '../auth/policy.js';
 import type { AuthPolicy } from '../auth/policy.js';
 import { authRoutes } from '../auth/routes.js';
+import { identityProviderRoutes } from '../auth/oidc/provider-routes.js';
+import { singleSignOnRoutes } from '../auth/oidc/sso-routes.js';
 import { comparisonRoutes } from '../comparison/routes.js';
 import { dashboardRoutes } from '../dashboard/routes.js';
 import { storeOf } from '../db/store.js';
@@ -23,10 +25,18 @@ import type { DataStore } from '../db/store.js';
 import type { Database } from '../db/types.js';
 import { exportRoutes } from '../exports/routes.js';
 import { fhirRoutes } from '../fhir/routes.js';
+import { goalRoutes } from '../goals/routes.js';
+import { grantRoutes } from '../grants/routes.js';
 import { importRoutes } from '../imports/routes.js';
 import { measureRoutes } from '../measures/routes.js';
+import { memberRoutes } from '../members/routes.js';
 import { observationRoutes } from '../observations/routes.js';
 import { organisationRoutes } from '../organisations/routes.js';
+import { driverDiagramRoutes } from '../projects/diagram-routes.js';
+import { libraryRoutes } from '../projects/library-routes.js';
+import { pdsaRoutes } from '../projects/pdsa-routes.js';
+import { projectRoutes } from '../projects/routes.js';
+import { requirementRoutes } from '../requirements/routes.js';
 import { seriesRoutes } from '../series/routes.js';
 import { unitRoutes } from '../units/routes.js';
 import { registerAuthentication } from './authenticate.js';
@@ -57,6 +67,16 @@ const ROUTES: readonly RouteModule[] = [
   comparisonRoutes,
   importRoutes,
   auditRoutes,
+  memberRoutes,
+  grantRoutes,
+  singleSignOnRoutes,
+  identityProviderRoutes,
+  goalRoutes,
+  requirementRoutes,
+  projectRoutes,
+  driverDiagramRoutes,
+  pdsaRoutes,
+  libraryRoutes,
 ];
 
 /** What the application needs. */
