@@ -12,3 +12,4 @@ export * from './schema/identity.js';
 export * from './schema/audit.js';
 export * from './schema/single-sign-on.js';
 export * from './schema/improvement.js';
+export * from './schema/reporting.js';

@@ -139,3 +139,10 @@ export type DriverKind = (typeof DRIVER_KINDS)[number];
 /** What a PDSA cycle's study led to: keep the change, change it and test again, or drop it. */
 export const PDSA_DECISIONS = ['adopt', 'adapt', 'abandon'] as const;
 export type PdsaDecision = (typeof PDSA_DECISIONS)[number];
+
+/**
+ * The open-data licences an organisation may publish its series under (issue 9): the Open
+ * Government Licence v3.0 (the NHS default), Creative Commons Attribution 4.0, or CC0.
+ */
+export const OPEN_DATA_LICENCES = ['OGL-UK-3.0', 'CC-BY-4.0', 'CC0-1.0'] as const;
+export type OpenDataLicence = (typeof OPEN_DATA_LICENCES)[number];
