@@ -13,3 +13,4 @@ export * from './schema/audit.js';
 export * from './schema/single-sign-on.js';
 export * from './schema/improvement.js';
 export * from './schema/reporting.js';
+export * from './schema/staff-voice.js';

@@ -146,3 +146,18 @@ export type PdsaDecision = (typeof PDSA_DECISIONS)[number];
  */
 export const OPEN_DATA_LICENCES = ['OGL-UK-3.0', 'CC-BY-4.0', 'CC0-1.0'] as const;
 export type OpenDataLicence = (typeof OPEN_DATA_LICENCES)[number];
+
+/**
+ * Where an idea stands (issue 8): `new` (not yet looked at), `under_review`, `taken_forward` (it
+ * may become a project), `not_taken_forward` (with the reason shown to everyone).
+ */
+export const IDEA_STATUSES = ['new', 'under_review', 'taken_forward', 'not_taken_forward'] as const;
+export type IdeaStatus = (typeof IDEA_STATUSES)[number];
+
+/** How a training completion was recorded: entered by a coach, imported, or declared by the person and then confirmed. */
+export const COMPLETION_SOURCES = ['entered', 'imported', 'self_declared'] as const;
+export type CompletionSource = (typeof COMPLETION_SOURCES)[number];
+
+/** What a survey asks: staff about their place of work, or patients about their care. */
+export const SURVEY_KINDS = ['staff', 'patient'] as const;
+export type SurveyKind = (typeof SURVEY_KINDS)[number];
