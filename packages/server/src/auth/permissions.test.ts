@@ -53,6 +53,16 @@ describe('the permission table', () => {
     ]);
   });
 
+  it('anyone in an organisation may submit an idea; QI leads and administrators triage every idea', () => {
+    for (const role of ROLES) expect(can(person(role), 'idea.submit', ORG), role).toBe(true);
+    expect(can(person('staff'), 'idea.submit', OTHER)).toBe(false);
+    expect(can(person('staff', { via: 'token', scopes: ['read'] }), 'idea.submit', ORG)).toBe(false);
+    expect(ROLES.filter((role) => can(person(role), 'idea.triage', ORG))).toEqual([
+      'qi_lead',
+      'administrator',
+    ]);
+  });
+
   it('reads: the public sees public data; staff internal; those who work on the data private too', () => {
     expect(readLevel(PUBLIC, ORG)).toBe('public');
     expect(readLevel(person('staff'), ORG)).toBe('internal');

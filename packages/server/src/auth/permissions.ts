@@ -38,6 +38,14 @@ export const PERMISSIONS = {
    * cycles, publish it (a project's own leads, sponsors and coaches may too: projects/access.ts).
    */
   'project.manage': ['qi_lead', 'administrator'],
+  /** Submit an idea (anyone in the organisation, optionally anonymously), vote and comment on ideas. */
+  'idea.submit': ['staff', 'improver', 'unit_lead', 'qi_lead', 'executive', 'administrator'],
+  /**
+   * Triage any idea of the organisation: under review, taken forward (perhaps as a project), not
+   * taken forward, with a reason (unit leads also triage the ideas of their unit and its sub-units:
+   * ideas/access.ts).
+   */
+  'idea.triage': ['qi_lead', 'administrator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

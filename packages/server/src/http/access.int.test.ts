@@ -38,6 +38,7 @@ import {
   projectMembers,
 } from '../db/schema.js';
 import { projects as projectRows } from '../db/schema.js';
+import { ideas as ideaRows } from '../db/schema.js';
 import { startProject } from '../projects/service.js';
 
 /** Words that appear only in internal and in private data: a response holding one leaked it. */
@@ -189,6 +190,12 @@ type Rule =
   | { kind: 'write'; action: Action; visibility: Visibility }
   /** Reading what needs a permission in A (A itself is public); a read-only token may. */
   | { kind: 'permitted_read'; action: Action }
+  /**
+   * Something only A's own people read (an idea of A): hidden (404) from everyone outside A, those
+   * with a grant too; A's people without the permission get 403; `changes`: whether a read-only
+   * token is refused.
+   */
+  | { kind: 'members'; action: Action; changes: boolean }
   /**
    * An import of A by id: hidden (404) from everyone outside A; A's people without the
    * permission get 403; `changes`: whether a read-only token is refused.
@@ -345,6 +352,17 @@ async function aTeamMemberOfA(w: World, db: Database, projectId: string): Promis
 }
 
 const p = (w: World): string => madeForA.get(`${w.a.id}/project of A`)!;
+
+/** An idea of A (of the organisation as a whole, so A's unit lead may not triage it), made once per world. */
+async function anIdeaOfA(w: World, db: Database): Promise<string> {
+  return onceForA(w, 'idea of A', async () => {
+    const [idea] = await db
+      .insert(ideaRows)
+      .values({ organisationId: w.a.id, problem: `A problem ${INTERNAL}`, proposal: 'A proposal' })
+      .returning({ id: ideaRows.id });
+    return idea!.id;
+  });
+}
 
 const CASES: Record<string, Case> = {
   'GET /api/v1/auth/session': {
@@ -1186,6 +1204,74 @@ const CASES: Record<string, Case> = {
       payload: { organisationRef: w.a.odsCode },
     }),
   },
+  'POST /api/v1/organisations/:ref/ideas': {
+    rule: { kind: 'write', action: 'idea.submit', visibility: 'public' },
+    request: (w) => ({
+      method: 'POST',
+      url: v1(`/organisations/${w.a.odsCode}/ideas`),
+      payload: { problem: 'A problem', proposal: 'A proposal', anonymous: false },
+    }),
+  },
+  'GET /api/v1/organisations/:ref/ideas': {
+    rule: { kind: 'permitted_read', action: 'idea.submit' },
+    request: async (w, db) => {
+      await anIdeaOfA(w, db);
+      return { method: 'GET', url: v1(`/organisations/${w.a.odsCode}/ideas?limit=500`) };
+    },
+  },
+  'GET /api/v1/ideas/:id': {
+    rule: { kind: 'members', action: 'idea.submit', changes: false },
+    request: async (w, db) => ({ method: 'GET', url: v1(`/ideas/${await anIdeaOfA(w, db)}`) }),
+    id: madeFor('idea of A'),
+  },
+  'POST /api/v1/ideas/:id/vote': {
+    rule: { kind: 'members', action: 'idea.submit', changes: true },
+    request: async (w, db) => ({ method: 'POST', url: v1(`/ideas/${await anIdeaOfA(w, db)}/vote`) }),
+    id: madeFor('idea of A'),
+  },
+  'DELETE /api/v1/ideas/:id/vote': {
+    rule: { kind: 'members', action: 'idea.submit', changes: true },
+    request: async (w, db) => ({ method: 'DELETE', url: v1(`/ideas/${await anIdeaOfA(w, db)}/vote`) }),
+    id: madeFor('idea of A'),
+  },
+  'POST /api/v1/ideas/:id/comments': {
+    rule: { kind: 'members', action: 'idea.submit', changes: true },
+    request: async (w, db) => ({
+      method: 'POST',
+      url: v1(`/ideas/${await anIdeaOfA(w, db)}/comments`),
+      payload: { text: 'A comment' },
+    }),
+    id: madeFor('idea of A'),
+  },
+  'POST /api/v1/ideas/:id/triage': {
+    rule: { kind: 'members', action: 'idea.triage', changes: true },
+    request: async (w, db) => ({
+      method: 'POST',
+      url: v1(`/ideas/${await anIdeaOfA(w, db)}/triage`),
+      payload: { status: 'under_review', reason: 'We are looking at it' },
+    }),
+    id: madeFor('idea of A'),
+  },
+  'GET /api/v1/projects/:id/ideas': {
+    rule: { kind: 'read', visibility: 'internal' },
+    request: async (w, db) => ({ method: 'GET', url: v1(`/projects/${await aProjectOfA(w, db)}/ideas`) }),
+    id: p,
+  },
+  'GET /api/v1/notifications': {
+    rule: { kind: 'signed_in' },
+    request: () => ({ method: 'GET', url: v1('/notifications') }),
+  },
+  'POST /api/v1/notifications/read-all': {
+    rule: { kind: 'signed_in' },
+    request: () => ({ method: 'POST', url: v1('/notifications/read-all') }),
+  },
+  'POST /api/v1/notifications/:id/read': {
+    rule: {
+      kind: 'skip',
+      why: 'notifications.int.test.ts: only its owner marks a notification (others 404)',
+    },
+    request: () => ({ url: '' }),
+  },
 };
 
 const RANK: Record<Visibility, number> = { public: 0, internal: 1, private: 2 };
@@ -1216,6 +1302,7 @@ function expected(rule: Rule, asker: Asker): 'ok' | 401 | 403 | 404 {
     case 'permitted_read':
       if (!asker.signedIn) return 401;
       return permitted(asker, rule.action, false) ? 'ok' : 403;
+    case 'members':
     case 'import':
       if (asker.role === null) return 404;
       return permitted(asker, rule.action, rule.changes) ? 'ok' : 403;

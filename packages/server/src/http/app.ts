@@ -27,9 +27,11 @@ import { exportRoutes } from '../exports/routes.js';
 import { fhirRoutes } from '../fhir/routes.js';
 import { goalRoutes } from '../goals/routes.js';
 import { grantRoutes } from '../grants/routes.js';
+import { ideaRoutes } from '../ideas/routes.js';
 import { importRoutes } from '../imports/routes.js';
 import { measureRoutes } from '../measures/routes.js';
 import { memberRoutes } from '../members/routes.js';
+import { notificationRoutes } from '../notifications/routes.js';
 import { observationRoutes } from '../observations/routes.js';
 import { organisationRoutes } from '../organisations/routes.js';
 import { driverDiagramRoutes } from '../projects/diagram-routes.js';
@@ -77,6 +79,8 @@ const ROUTES: readonly RouteModule[] = [
   driverDiagramRoutes,
   pdsaRoutes,
   libraryRoutes,
+  ideaRoutes,
+  notificationRoutes,
 ];
 
 /** What the application needs. */

@@ -1,0 +1,95 @@
+/**
+ * @module notifications/service
+ * Telling a person something in the app (an idea of theirs changed status…), and their own
+ * notifications: newest first with the unread count, marked read one by one or all at once. Only
+ * the person a notification is for sees it or marks it: anyone else's id is answered as unknown.
+ *
+ * `notify` is called by the service whose change the notification reports, inside that change's
+ * transaction, so the two stand or fall together. Marking read changes only the person's own
+ * reading state, not the organisation's data, and is not audited (as sign-out is not).
+ *
+ * Email. A notification is also to be emailed when the person's organisation configures a mail
+ * server. There is no mail configuration yet, so nothing is sent and `emailed_at` stays null. An
+ * email sender plugs in here: a `NotificationSender` chosen from the organisation's mail settings,
+ * run after the transaction of `notify` commits (never inside it: a slow or failing mail server
+ * must not hold or undo the change), sending the unsent rows (`emailed_at is null`) and setting
+ * `emailed_at` on success, so that a failed send is retried by the next run.
+ */
+import type { Principal } from '../auth/principal.js';
+import type { Database } from '../db/types.js';
+import { DataError } from '../errors.js';
+import type { Page, PageRequest } from '../paging.js';
+import { requireUuid } from '../validation.js';
+import { insertNotification, listNotifications, markAllRead, markRead, unreadCount } from './repository.js';
+import type { NewNotification, Notification } from './repository.js';
+
+/**
+ * What an email sender will be given (see the module): a notification to email to its person.
+ * Nothing implements it yet.
+ */
+export interface NotificationSender {
+  send(notification: Notification): Promise<void>;
+}
+
+/** The answer for an unknown notification, and for someone else's (the same, on purpose). */
+export function notificationNotFound(): DataError {
+  return new DataError('not_found', 'no notification of yours has this id', { field: 'id' });
+}
+
+/** Tells `input.userId` something in the app (call inside the change's transaction). */
+export function notify(db: Database, input: NewNotification): Promise<Notification> {
+  return insertNotification(db, input);
+}
+
+/** The signed-in person's id, or 401. */
+function signedIn(principal: Principal): string {
+  if (principal.kind !== 'user') {
+    throw new DataError('unauthenticated', 'Sign in first: notifications are a signed-in person’s own.', {
+      reason: 'signed_out',
+    });
+  }
+  return principal.userId;
+}
+
+/** A page of one's notifications and the number unread. */
+export interface MyNotifications extends Page<Notification> {
+  readonly unread: number;
+}
+
+/**
+ * `principal`'s notifications, newest first, with how many are unread.
+ * @throws {DataError} `unauthenticated`, `invalid_input` (cursor, limit).
+ */
+export async function myNotifications(
+  db: Database,
+  principal: Principal,
+  request: PageRequest & { readonly unread?: boolean | undefined },
+): Promise<MyNotifications> {
+  const userId = signedIn(principal);
+  const page = await listNotifications(db, userId, request);
+  return { ...page, unread: await unreadCount(db, userId) };
+}
+
+/**
+ * Marks one of `principal`'s notifications read.
+ * @throws {DataError} `unauthenticated`, `not_found` (also someone else's).
+ */
+export async function readNotification(
+  db: Database,
+  principal: Principal,
+  id: string,
+  now: Date,
+): Promise<Notification> {
+  const userId = signedIn(principal);
+  const row = await markRead(db, userId, requireUuid('id', id), now);
+  if (row === undefined) throw notificationNotFound();
+  return row;
+}
+
+/**
+ * Marks all of `principal`'s notifications read; returns how many were unread.
+ * @throws {DataError} `unauthenticated`.
+ */
+export function readAllNotifications(db: Database, principal: Principal, now: Date): Promise<number> {
+  return markAllRead(db, signedIn(principal), now);
+}
