@@ -95,6 +95,34 @@ describeEachEngine('sign-in and sessions', ({ test }) => {
     );
   });
 
+  test('at most 10 attempts a minute per address and account: the 11th is a 429, another account is not held up', async ({
+    db,
+  }) => {
+    const person = await aUser(db);
+    const colleague = await aUser(db);
+    await withApp(
+      db,
+      async (app) => {
+        const attempt = (email: string, password: string): Promise<LightMyRequestResponse> =>
+          app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password } });
+        // An unknown address never locks, so only the rate limit stops these.
+        for (let i = 0; i < 10; i++)
+          expect((await attempt('nobody@example.nhs.uk', 'guess')).statusCode).toBe(401);
+        const limited = await attempt('nobody@example.nhs.uk', 'guess');
+        expect(limited.statusCode).toBe(429);
+        expect(body<ErrorJson>(limited).error).toMatchObject({ code: 'too_many_requests' });
+        expect(body<ErrorJson>(limited).error.message).toMatch(
+          /^Too many attempts: retry in \d+ (seconds?|minutes?)$/,
+        );
+        expect(limited.headers['retry-after']).toBeDefined();
+        // The same address (a hospital behind one NAT address) still signs others in.
+        expect((await attempt(colleague.email, PASSWORD)).statusCode).toBe(200);
+        expect((await attempt(person.email, PASSWORD)).statusCode).toBe(200);
+      },
+      { as: 'public' },
+    );
+  });
+
   test('deactivated and invited people cannot sign in, even with the right password', async ({ db }) => {
     const gone = await aUser(db, { status: 'deactivated' });
     const invited = await aUser(db, { status: 'invited' });

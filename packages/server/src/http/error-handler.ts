@@ -60,6 +60,14 @@ function fromFastify(error: FastifyError): ApiError | undefined {
     );
   }
   if (status === 404) return new ApiError('not_found', error.message, undefined, error);
+  if (status === 429) {
+    return new ApiError(
+      'too_many_requests',
+      `Too many attempts: ${error.message.replace(/^Rate limit exceeded, /, '')}`,
+      undefined,
+      error,
+    );
+  }
   return new ApiError('bad_request', error.message, undefined, error);
 }
 
