@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import createClient from 'openapi-fetch';
 import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import type { Browser, BrowserContext, Cookie, Page, Route } from 'playwright-core';
 import { afterAll, afterEach, inject } from 'vitest';
 import type { paths } from '../src/api/schema';
 import './context';
@@ -103,6 +103,32 @@ afterAll(async () => {
 /** A page's height at `width`: a phone's or a laptop's screen (screenshots take the whole page). */
 const heightAt = (width: number): number => (width < 600 ? 740 : 900);
 
+/** Each demo user's session cookies, reused by later pages of this test file while still signed in. */
+const demoSessions = new Map<string, Cookie[]>();
+
+/**
+ * Signs `context` in as the demo user `email`: with the session an earlier page of this file made,
+ * while the server still knows it, else with a new demo sign-in (the server allows 10 a minute for
+ * one address and account).
+ */
+async function signInDemo(context: BrowserContext, email: string): Promise<void> {
+  const cached = demoSessions.get(email);
+  if (cached !== undefined) {
+    await context.addCookies(cached);
+    const session = await context.request.get(new URL('/api/v1/auth/session', baseUrl()).toString());
+    const user = session.ok() ? ((await session.json()) as { user: { email: string } | null }).user : null;
+    if (user?.email === email) return;
+    await context.clearCookies();
+  }
+  // The context's request client shares its cookies: the page starts signed in.
+  const signedIn = await context.request.post(new URL('/api/v1/auth/demo-sign-in', baseUrl()).toString(), {
+    data: { email },
+  });
+  if (!signedIn.ok())
+    throw new Error(`demo sign-in as ${email} failed: ${signedIn.status()} ${await signedIn.text()}`);
+  demoSessions.set(email, await context.cookies());
+}
+
 /**
  * Opens `path` (`/organisations/RF4`) in a new browser context `width` pixels wide, and waits until
  * the page is ready (see `pageReady`).
@@ -125,14 +151,7 @@ export async function openPage(
   const thrown: string[] = [];
   errors.set(page, thrown);
   page.on('pageerror', (error) => thrown.push(error.stack ?? error.message));
-  if (as !== undefined) {
-    // The context's request client shares its cookies: the page starts signed in.
-    const signedIn = await context.request.post(new URL('/api/v1/auth/demo-sign-in', baseUrl()).toString(), {
-      data: { email: as },
-    });
-    if (!signedIn.ok())
-      throw new Error(`demo sign-in as ${as} failed: ${signedIn.status()} ${await signedIn.text()}`);
-  }
+  if (as !== undefined) await signInDemo(context, as);
   await page.goto(url);
   await pageReady(page);
   return page;

@@ -16,6 +16,8 @@ interface Ids {
   seriesId: string;
   /** The shared A&E 4-hour performance measure. */
   measureId: string;
+  /** A QI project of RF4 (started for this test). */
+  projectId?: string;
 }
 
 /** Every route of the table (its pattern as routes.tsx writes it), with an address to open. */
@@ -26,6 +28,22 @@ const ROUTES: readonly { pattern: string; name: string; path: (ids: Ids) => stri
     pattern: 'organisations/:ref/units/:unitId',
     name: 'unit',
     path: (ids) => `/organisations/RF4/units/${ids.unitId}`,
+  },
+  { pattern: 'organisations/:ref/audit', name: 'audit log', path: () => '/organisations/RF4/audit' },
+  { pattern: 'organisations/:ref/goals', name: 'goals', path: () => '/organisations/RF4/goals' },
+  { pattern: 'organisations/:ref/members', name: 'members', path: () => '/organisations/RF4/members' },
+  { pattern: 'organisations/:ref/grants', name: 'grants', path: () => '/organisations/RF4/grants' },
+  {
+    pattern: 'organisations/:ref/identity-providers',
+    name: 'identity providers',
+    path: () => '/organisations/RF4/identity-providers',
+  },
+  // An unknown link: the page says it does not work.
+  { pattern: 'invitations/:token', name: 'invitation', path: () => '/invitations/not-a-real-link' },
+  {
+    pattern: 'organisations/:ref/requirements',
+    name: 'outcome requirements',
+    path: () => '/organisations/RF4/requirements',
   },
   { pattern: 'series/:seriesId', name: 'measure', path: (ids) => `/series/${ids.seriesId}` },
   { pattern: 'measures', name: 'measure catalogue', path: () => '/measures' },
@@ -39,6 +57,14 @@ const ROUTES: readonly { pattern: string; name: string; path: (ids: Ids) => stri
   { pattern: 'setup', name: 'set-up', path: () => '/setup?token=not-a-real-link' },
   // Signed out, the tokens page sends the visitor to sign in (sign-in.e2e.test.ts checks it signed in).
   { pattern: 'account/tokens', name: 'API tokens', path: () => '/account/tokens' },
+  { pattern: 'organisations/:ref/projects', name: 'QI projects', path: () => '/organisations/RF4/projects' },
+  {
+    pattern: 'organisations/:ref/projects/new',
+    name: 'start a project',
+    path: () => '/organisations/RF4/projects/new',
+  },
+  { pattern: 'projects/:id', name: 'QI project', path: (ids) => `/projects/${ids.projectId ?? 'none'}` },
+  { pattern: 'library', name: 'library of projects', path: () => '/library' },
   { pattern: '*', name: 'not found', path: () => '/no/such/page' },
 ];
 
@@ -77,6 +103,13 @@ beforeAll(async () => {
   if (!unit || !measure || !chosen)
     throw new Error('the demo data have no unit of RF4 or no RF4 4-hour series');
   ids = { unitId: unit.id, seriesId: chosen.id, measureId: measure.id };
+  const project = await data(
+    client.POST('/api/v1/organisations/{ref}/projects', {
+      params: { path: { ref: 'RF4' } },
+      body: { title: 'Routes check: a QI project', unitId: unit.id, aimWhat: 'Every page passes axe-core' },
+    }),
+  );
+  ids.projectId = project.id;
 });
 
 describe('the route table', () => {

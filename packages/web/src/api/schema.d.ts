@@ -7190,6 +7190,8 @@ export interface paths {
                     from?: string;
                     /** @description To this time (inclusive) */
                     to?: string;
+                    /** @description Also list the actions, kinds of thing and people found in the whole log (to filter by): `true` */
+                    facets?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -7223,6 +7225,199 @@ export interface paths {
                                 before: unknown | null;
                                 after: unknown | null;
                             }[];
+                            /** @description Pass as `cursor` for the next page; null on the last page */
+                            nextCursor: string | null;
+                            /** @description With `facets=true`: what the whole log holds, to filter by */
+                            facets?: {
+                                /** @description Every action in the log, in order */
+                                actions: string[];
+                                /** @description Every kind of thing changed, in order */
+                                entityTypes: string[];
+                                /** @description Everyone who changed something (not the system), by name */
+                                actors: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @description As they were last named in the log */
+                                    name: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{ref}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organisation’s members with role, unit, account state and last sign-in (administrators) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page, 1 to 500 (default 50) */
+                    limit?: number;
+                    /** @description `nextCursor` of the previous page */
+                    cursor?: string;
+                    /** @description Only members with this role */
+                    role?: "staff" | "improver" | "unit_lead" | "qi_lead" | "executive" | "administrator";
+                    /** @description Only accounts in this state */
+                    status?: "invited" | "active" | "deactivated";
+                    /** @description Part of the name or email address, any case */
+                    search?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Member"][];
                             /** @description Pass as `cursor` for the next page; null on the last page */
                             nextCursor: string | null;
                         };
@@ -7357,6 +7552,13021 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{ref}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member from the organisation (their last membership: their sessions end too) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                    /** @description The person’s id */
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            member: components["schemas"]["Member"];
+                            /** @description How many of the person’s sessions were ended */
+                            sessionsEnded: number;
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a member’s role (and unit, for a unit lead) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                    /** @description The person’s id */
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The role in this organisation
+                         * @enum {string}
+                         */
+                        role: "staff" | "improver" | "unit_lead" | "qi_lead" | "executive" | "administrator";
+                        /** @description The unit a unit lead leads (required for unit_lead, left out for other roles) */
+                        unitId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Member"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/organisations/{ref}/members/{userId}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deactivate an account: it cannot sign in, and its sessions and API tokens stop working */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                    /** @description The person’s id */
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            member: components["schemas"]["Member"];
+                            /** @description How many of the person’s sessions were ended */
+                            sessionsEnded: number;
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{ref}/members/{userId}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reactivate a deactivated account */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                    /** @description The person’s id */
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            member: components["schemas"]["Member"];
+                            /** @description How many of the person’s sessions were ended */
+                            sessionsEnded: number;
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{ref}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invitations not yet accepted, with when each expires (administrators) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Invitation"][];
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Invite someone by email: the answer holds the one-time link, shown this once (valid 7 days) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: email
+                         * @description Who to invite
+                         */
+                        email: string;
+                        /**
+                         * @description The role in this organisation
+                         * @enum {string}
+                         */
+                        role: "staff" | "improver" | "unit_lead" | "qi_lead" | "executive" | "administrator";
+                        /** @description The unit a unit lead leads (required for unit_lead, left out for other roles) */
+                        unitId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            email: string;
+                            /** @enum {string} */
+                            role: "staff" | "improver" | "unit_lead" | "qi_lead" | "executive" | "administrator";
+                            unitId: string | null;
+                            unitName: string | null;
+                            /** @description Who sent it */
+                            invitedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description The link stops working then
+                             */
+                            expiresAt: string;
+                            /** @description The link’s path on this site, /invitations/…: shown this once, never again */
+                            path: string;
+                            /** @description The whole link, for the person to be sent: shown this once, never again */
+                            url: string;
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{ref}/invitations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw a pending invitation (its link stops working at once) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                    /** @description The invitation’s id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invitation"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an invitation link is for: the organisation, the role and the email it was sent to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The secret of the invitation link */
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organisationName: string;
+                            /** @description Who it is for */
+                            email: string;
+                            /** @enum {string} */
+                            role: "staff" | "improver" | "unit_lead" | "qi_lead" | "executive" | "administrator";
+                            /** @description Whether this email has an account already: its owner signs in first, then accepts */
+                            existingAccount: boolean;
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invitation: a new person sets a name and password and is signed in; someone with an account signs in first */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The secret of the invitation link */
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Your name as others will see it (new accounts only) */
+                        displayName?: string;
+                        /** @description At least 12 characters (new accounts only) */
+                        password?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                /** Format: uuid */
+                                id: string;
+                                email: string;
+                                displayName: string;
+                                platformAdmin: boolean;
+                                demo: boolean;
+                                memberships: {
+                                    /** Format: uuid */
+                                    organisationId: string;
+                                    odsCode: string;
+                                    organisationName: string;
+                                    /** @enum {string} */
+                                    role: "staff" | "improver" | "unit_lead" | "qi_lead" | "executive" | "administrator";
+                                    unitId: string | null;
+                                }[];
+                            } | null;
+                            /** @description Send as X-CSRF-Token with every change */
+                            csrfToken: string | null;
+                            expiresAt: string | null;
+                            /** @description Whether demo users may sign in on this database */
+                            demoSignIn: boolean;
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                odsCode: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{ref}/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisations this one lets see its measures, and how much (administrators) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Grant"][];
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Let another organisation (by ODS code) see published, or also internal, measures; or change how much */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The ODS code (or id) of the organisation to let see */
+                        grantee: string;
+                        /**
+                         * @description published: public measures only; internal: internal ones too (never private ones)
+                         * @enum {string}
+                         */
+                        scope: "published" | "internal";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Grant"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Grant"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{ref}/grants/received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisations that let this one see their measures (administrators) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Grant"][];
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{ref}/grants/{grantee}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop another organisation seeing this one’s measures beyond the public ones */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                    /** @description The grantee’s id or ODS code */
+                    grantee: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Grant"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sso/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The identity provider that signs in this email address’s domain, if any
+         * @description Answers from the domain alone, the same whether or not the address has an account.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The work email address the person typed */
+                        email: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The provider that signs in addresses of this domain; null: sign in with a password */
+                            provider: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                organisationName: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sso/{providerId}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Start signing in through an identity provider: redirects the browser to it */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A path of this site to return to: /organisations/RX1 */
+                    returnTo?: string;
+                };
+                header?: never;
+                path: {
+                    providerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description To the provider, or back to a page of this site */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sso/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the identity provider returns the browser: signs in, then back to the page */
+        get: {
+            parameters: {
+                query?: {
+                    state?: string;
+                    code?: string;
+                    error?: string;
+                    error_description?: string;
+                    iss?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description To the provider, or back to a page of this site */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{ref}/identity-providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organisation’s identity providers for single sign-on (administrators) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                organisationId: string;
+                                name: string;
+                                issuer: string;
+                                clientId: string;
+                                /** @description Whether a client secret is stored (it is never returned) */
+                                clientSecretSet: boolean;
+                                emailDomains: string[];
+                                defaultRole: ("staff" | "improver" | "qi_lead" | "executive" | "administrator") | null;
+                                enabled: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an identity provider (its discovery document is read and checked first) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What people see: "NHS mail", "Our Entra ID" */
+                        name: string;
+                        /** @description The provider’s issuer: https://login.microsoftonline.com/<tenant>/v2.0 (plain http:// for 127.0.0.1 and localhost only) */
+                        issuer: string;
+                        /** @description The client id the provider gave Groundswell */
+                        clientId: string;
+                        /** @description Absent or null: a public client (PKCE only) */
+                        clientSecret?: string | null;
+                        /**
+                         * @description The email domains whose people sign in through this provider: ["example.nhs.uk"]
+                         * @default []
+                         */
+                        emailDomains?: string[];
+                        /** @description The role of a person of these domains signing in for the first time without an invitation (null: invited people and members only) */
+                        defaultRole?: ("staff" | "improver" | "qi_lead" | "executive" | "administrator") | null;
+                        /** @default true */
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            organisationId: string;
+                            name: string;
+                            issuer: string;
+                            clientId: string;
+                            /** @description Whether a client secret is stored (it is never returned) */
+                            clientSecretSet: boolean;
+                            emailDomains: string[];
+                            defaultRole: ("staff" | "improver" | "qi_lead" | "executive" | "administrator") | null;
+                            enabled: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{ref}/identity-providers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One identity provider of an organisation (administrators) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            organisationId: string;
+                            name: string;
+                            issuer: string;
+                            clientId: string;
+                            /** @description Whether a client secret is stored (it is never returned) */
+                            clientSecretSet: boolean;
+                            emailDomains: string[];
+                            defaultRole: ("staff" | "improver" | "qi_lead" | "executive" | "administrator") | null;
+                            enabled: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove an identity provider (the people linked to it are unlinked) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an identity provider: enable or disable it, its domains, its client… */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What people see: "NHS mail", "Our Entra ID" */
+                        name?: string;
+                        /** @description The provider’s issuer: https://login.microsoftonline.com/<tenant>/v2.0 (plain http:// for 127.0.0.1 and localhost only) */
+                        issuer?: string;
+                        /** @description The client id the provider gave Groundswell */
+                        clientId?: string;
+                        /** @description A new secret; null removes it; absent keeps the one stored */
+                        clientSecret?: string | null;
+                        /** @description The email domains whose people sign in through this provider: ["example.nhs.uk"] */
+                        emailDomains?: string[];
+                        /** @description The role of a person of these domains signing in for the first time without an invitation (null: invited people and members only) */
+                        defaultRole?: ("staff" | "improver" | "qi_lead" | "executive" | "administrator") | null;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            organisationId: string;
+                            name: string;
+                            issuer: string;
+                            clientId: string;
+                            /** @description Whether a client secret is stored (it is never returned) */
+                            clientSecretSet: boolean;
+                            emailDomains: string[];
+                            defaultRole: ("staff" | "improver" | "qi_lead" | "executive" | "administrator") | null;
+                            enabled: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/organisations/{ref}/aims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organisation's strategic aims that the reader may see, in list order */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["StrategicAim"][];
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a strategic aim (goal.manage) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The aim in a few words: "Become the safest trust in England" */
+                        title: string;
+                        description?: string;
+                        /** @description Its place in the list (default 0) */
+                        position?: number;
+                        /**
+                         * @description Default internal
+                         * @enum {string}
+                         */
+                        visibility?: "private" | "internal" | "public";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StrategicAim"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{ref}/aims/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a strategic aim; its goals stay, under no aim (goal.manage) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a strategic aim (goal.manage) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The aim in a few words: "Become the safest trust in England" */
+                        title?: string;
+                        description?: string;
+                        /** @description Its place in the list (default 0) */
+                        position?: number;
+                        /**
+                         * @description Default internal
+                         * @enum {string}
+                         */
+                        visibility?: "private" | "internal" | "public";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StrategicAim"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/organisations/{ref}/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organisation's goals with their status (derived from SPC), as a list and as the cascade */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Goals of this unit and its sub-units */
+                    unitId?: string;
+                    /** @description Goals under this strategic aim */
+                    aimId?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Every goal that matches, in title order */
+                            items: components["schemas"]["Goal"][];
+                            /** @description The same goals as the cascade: a goal whose parent is not listed is at the top */
+                            tree: components["schemas"]["GoalNode"][];
+                            /** @description The projects serving each listed goal that the reader may read, by goal id (a goal with none is left out) */
+                            projects: {
+                                [key: string]: components["schemas"]["LinkedProject"][];
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a goal on one of the organisation's series (goal.manage; a unit lead for their unit) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description A series of this organisation: the measure and unit the goal is about
+                         */
+                        seriesId: string;
+                        /** @description The goal in words: "Halve falls on Ward 10 by March 2027" */
+                        title: string;
+                        /** @description The value to reach, in the measure's units */
+                        target: number;
+                        /**
+                         * Format: date
+                         * @description By when
+                         * @example 2024-04-01
+                         */
+                        deadline: string;
+                        /** @description The series' unit (the goal's unit is always its series' unit; sending another is refused) */
+                        unitId?: string | null;
+                        /** @description A strategic aim of this organisation */
+                        aimId?: string | null;
+                        /** @description The organisation's goal this one serves: at the organisation level, or of this unit or a parent unit */
+                        parentGoalId?: string | null;
+                        /** @description A commissioner's requirement set for this organisation */
+                        requirementId?: string | null;
+                        /**
+                         * @description Default internal
+                         * @enum {string}
+                         */
+                        visibility?: "private" | "internal" | "public";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoalDetail"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{ref}/units/{unitId}/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit's goals and its sub-units', as the cascade, with the goals above that they serve */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                    unitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @description The unit's and its sub-units' goals, as the cascade */
+                            tree: components["schemas"]["GoalNode"][];
+                            /** @description The goals above (the organisation’s or a parent unit’s) that these goals serve */
+                            serves: components["schemas"]["Goal"][];
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/goals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One goal: its status and why, its series’ icons, its aim, parent, sub-goals and projects */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoalDetail"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a goal; the goals serving it then serve its parent */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a goal's title, target, deadline, aim, parent, requirement or visibility */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The goal in words: "Halve falls on Ward 10 by March 2027" */
+                        title?: string;
+                        /** @description The value to reach, in the measure's units */
+                        target?: number;
+                        /**
+                         * Format: date
+                         * @description By when
+                         * @example 2024-04-01
+                         */
+                        deadline?: string;
+                        /** @description A strategic aim of this organisation */
+                        aimId?: string | null;
+                        /** @description The organisation's goal this one serves: at the organisation level, or of this unit or a parent unit */
+                        parentGoalId?: string | null;
+                        /** @description A commissioner's requirement set for this organisation */
+                        requirementId?: string | null;
+                        /**
+                         * @description Default internal
+                         * @enum {string}
+                         */
+                        visibility?: "private" | "internal" | "public";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoalDetail"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/organisations/{ref}/requirements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The outcome requirements this commissioner set, that the reader may see */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OutcomeRequirement"][];
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Set an outcome requirement for a provider that granted this commissioner access (requirement.manage) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The provider: its id or ODS code (it must have granted this commissioner access) */
+                        provider: string;
+                        /**
+                         * Format: uuid
+                         * @description A shared measure, or one of the provider's own
+                         */
+                        measureId: string;
+                        /** @description The requirement in a few words */
+                        title: string;
+                        description?: string;
+                        /** @description The value to reach, in the measure's units */
+                        target: number;
+                        /**
+                         * Format: date
+                         * @description By when
+                         * @example 2024-04-01
+                         */
+                        dueBy: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OutcomeRequirement"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{ref}/requirements/received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The outcome requirements commissioners set for this provider, that the reader may see */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OutcomeRequirement"][];
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{ref}/requirements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a requirement; the provider's goals stay (requirement.manage) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a requirement's title, description, target or date (requirement.manage) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The requirement in a few words */
+                        title?: string;
+                        description?: string;
+                        /** @description The value to reach, in the measure's units */
+                        target?: number;
+                        /**
+                         * Format: date
+                         * @description By when
+                         * @example 2024-04-01
+                         */
+                        dueBy?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OutcomeRequirement"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/requirements/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress on a requirement: the provider's published measure and the goals and projects the reader may see */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RequirementProgress"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requirements/{id}/projects/{projectId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Link one of the provider's projects to a requirement set for it (the provider's goal.manage) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    projectId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Unlink a project from a requirement (the provider’s goal.manage) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    projectId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{ref}/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The portfolio: every project one may see, by stage, unit and goal, with counts by stage and the projects that need a coach (no PDSA cycle started or changed in 30 days) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page, 1 to 500 (default 50) */
+                    limit?: number;
+                    /** @description `nextCursor` of the previous page */
+                    cursor?: string;
+                    /** @description idea, planning, testing, implementing, spreading, sustaining, complete or stopped */
+                    stage?: "idea" | "planning" | "testing" | "implementing" | "spreading" | "sustaining" | "complete" | "stopped";
+                    /** @description Projects of this unit */
+                    unit?: string;
+                    /** @description Projects serving this goal */
+                    goal?: string;
+                    /** @description true: only the projects that need a coach (needsCoach) */
+                    stale?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ProjectSummary"][];
+                            /** @description Pass as `cursor` for the next page; null on the last page */
+                            nextCursor: string | null;
+                            /** @description Every project the reader may see that matches unit and goal (whatever the stage and page) */
+                            summary: {
+                                total: number;
+                                byStage: {
+                                    [key: string]: number;
+                                };
+                                needsCoach: number;
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start a QI project (anyone in the organisation may; the starter leads it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @description The problem the project tackles, in words */
+                        problem?: string;
+                        /** @description A unit of the organisation; null: the organisation as a whole */
+                        unitId?: string | null;
+                        /** @description The aim: what will improve */
+                        aimWhat?: string;
+                        /** @description The aim: by how much */
+                        aimHowMuch?: string;
+                        /** @description The aim: by when */
+                        aimByWhen?: string | null;
+                        topics?: string[];
+                        /**
+                         * @description Default internal
+                         * @enum {string}
+                         */
+                        visibility?: "private" | "internal" | "public";
+                        /**
+                         * @description Default idea
+                         * @enum {string}
+                         */
+                        stage?: "idea" | "planning" | "testing" | "implementing" | "spreading" | "sustaining" | "complete" | "stopped";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Project"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project and its story: aim, team, measures with their charts (cycles marked), driver diagram, PDSA cycles in time order, lessons and goals */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Project"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a project (its lead, sponsor or coach, or the organisation's QI leads): stage changes are audited */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        /** @description The problem the project tackles, in words */
+                        problem?: string;
+                        /** @description A unit of the organisation; null: the organisation as a whole */
+                        unitId?: string | null;
+                        /** @description The aim: what will improve */
+                        aimWhat?: string;
+                        /** @description The aim: by how much */
+                        aimHowMuch?: string;
+                        /** @description The aim: by when */
+                        aimByWhen?: string | null;
+                        topics?: string[];
+                        /**
+                         * @description private: the team and the organisation's QI leads; internal: its people; public: everyone
+                         * @enum {string}
+                         */
+                        visibility?: "private" | "internal" | "public";
+                        /**
+                         * @description idea, planning, testing, implementing, spreading, sustaining, complete or stopped
+                         * @enum {string}
+                         */
+                        stage?: "idea" | "planning" | "testing" | "implementing" | "spreading" | "sustaining" | "complete" | "stopped";
+                        /** @description What the team learned (needed to publish) */
+                        lessons?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Project"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/charts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project's charts: each measure's SPC analysis with its annotations and the project's PDSA cycles marked (derived on read) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ProjectChart"][];
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a member of the organisation to the team */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description A member of the project’s organisation
+                         */
+                        userId: string;
+                        /** @enum {string} */
+                        role: "lead" | "sponsor" | "coach" | "member";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ProjectTeamMember"][];
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/team/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove someone from the team (not its last lead) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ProjectTeamMember"][];
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a team member's part (a project keeps a lead) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        role: "lead" | "sponsor" | "coach" | "member";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ProjectTeamMember"][];
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/measures/{seriesId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Link a series of the organisation as an outcome, process or balancing measure (or change its kind) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    seriesId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description outcome, process or balancing
+                         * @enum {string}
+                         */
+                        kind: "outcome" | "process" | "balancing";
+                        /** @description Order among the measures; default last */
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                seriesId: string;
+                                /** @enum {string} */
+                                kind: "outcome" | "process" | "balancing";
+                                position: number;
+                                measure: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                    shared: boolean;
+                                };
+                                unitId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Unlink a measure from the project */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    seriesId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Unlinked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/goals/{goalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Link a goal of the organisation the project serves */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    goalId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                target: number;
+                                /**
+                                 * Format: date
+                                 * @example 2024-04-01
+                                 */
+                                deadline: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Unlink a goal */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    goalId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Unlinked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/driver-diagram": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's driver diagram: the aim, its columns (primary, secondary, change ideas) in order, and the lines */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DriverDiagram"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/driver-diagram.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's driver diagram as an accessible SVG file to download */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description image/svg+xml */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/svg+xml": string;
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/svg+xml": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/svg+xml": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/svg+xml": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/svg+xml": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/svg+xml": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/driver-nodes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a box (primary driver, secondary driver or change idea), optionally with a line to it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "primary" | "secondary" | "change_idea";
+                        text: string;
+                        /** @description Where in its column (0: first); default last */
+                        position?: number;
+                        /**
+                         * Format: uuid
+                         * @description Draw a line to it from this box (a primary or a secondary driver)
+                         */
+                        linkFrom?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DriverNode"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/driver-nodes/{nodeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a box and its lines (a change idea with PDSA cycles is refused: 409) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    nodeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DriverDiagram"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a box's text */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    nodeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DriverNode"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/driver-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Put a column's boxes in a new order (every box of the column, each once) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "primary" | "secondary" | "change_idea";
+                        /** @description Every box of the column, each once, in the new order */
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DriverDiagram"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/driver-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draw a line from a primary to a secondary driver, or from a secondary driver to a change idea */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        fromId: string;
+                        /** Format: uuid */
+                        toId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DriverDiagram"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/driver-links/{fromId}/{toId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove the line between two boxes */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    fromId: string;
+                    toId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DriverDiagram"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/cycles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's PDSA cycles in time order (by start, or planned start), numbered */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PdsaCycle"][];
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/change-ideas/{nodeId}/cycles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a PDSA cycle testing a change idea (a decision needs the study; ended on or after started) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    nodeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        plan?: string;
+                        /** @description What the team predicts will happen */
+                        prediction?: string;
+                        plannedStart?: string | null;
+                        /** @description Do: what happened */
+                        doNotes?: string;
+                        startedOn?: string | null;
+                        /** @description Study: what the data showed, against the prediction */
+                        study?: string;
+                        /** @description Act: what comes next */
+                        act?: string;
+                        /** @description adopt, adapt or abandon (needs the study) */
+                        decision?: ("adopt" | "adapt" | "abandon") | null;
+                        /** @description On or after startedOn */
+                        endedOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PdsaCycle"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/cycles/{cycleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a PDSA cycle */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    cycleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a PDSA cycle: do, study, act, the decision and dates as the cycle goes on */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    cycleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The change idea it tests
+                         */
+                        changeIdeaId?: string;
+                        title?: string;
+                        plan?: string;
+                        /** @description What the team predicts will happen */
+                        prediction?: string;
+                        plannedStart?: string | null;
+                        /** @description Do: what happened */
+                        doNotes?: string;
+                        startedOn?: string | null;
+                        /** @description Study: what the data showed, against the prediction */
+                        study?: string;
+                        /** @description Act: what comes next */
+                        act?: string;
+                        /** @description adopt, adapt or abandon (needs the study) */
+                        decision?: ("adopt" | "adapt" | "abandon") | null;
+                        /** @description On or after startedOn */
+                        endedOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PdsaCycle"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a finished project (sustaining, complete or stopped) with its lessons to the library every organisation can search */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Project"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a project out of the library */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Project"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/library/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published projects of every organisation: full-text search (best match first), by topic and by measure (a shared measure's code or a measure's id) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page, 1 to 500 (default 50) */
+                    limit?: number;
+                    /** @description `nextCursor` of the previous page */
+                    cursor?: string;
+                    /** @description Words to search for (web search syntax: "quoted", -not, or) */
+                    q?: string;
+                    /** @description A topic, matched as it is (lower case): "falls", "sepsis" */
+                    topic?: string;
+                    /** @description A shared measure's code, or the id of a measure a project uses */
+                    measure?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["LibraryProject"][];
+                            /** @description Pass as `cursor` for the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/library/projects/{id}/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a project in your organisation from a library project: its aim, driver diagram and the shared measures your organisation records (stage planning, you lead it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Your organisation: its id or ODS code */
+                        organisationRef: string;
+                        /** @description A unit of that organisation */
+                        unitId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Project"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{ref}/ideas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organisation's ideas, for its own people: by unit (and its sub-units) and status, newest or most voted first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page, 1 to 500 (default 50) */
+                    limit?: number;
+                    /** @description `nextCursor` of the previous page */
+                    cursor?: string;
+                    /** @description Ideas of this unit and its sub-units */
+                    unit?: string;
+                    /** @description new, under_review, taken_forward or not_taken_forward */
+                    status?: "new" | "under_review" | "taken_forward" | "not_taken_forward";
+                    /** @description newest (default), or votes: most voted first */
+                    sort?: "newest" | "votes";
+                };
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Idea"][];
+                            /** @description Pass as `cursor` for the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Submit an idea: the problem, the proposal, the unit; optionally anonymous (idea.submit) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The problem, in a sentence or two */
+                        problem: string;
+                        /** @description What you propose to do about it */
+                        proposal: string;
+                        /** @description The unit it is about (null or absent: the organisation) */
+                        unitId?: string | null;
+                        /** @description true: submit without your name. No one, administrators included, can then know it was you */
+                        anonymous: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Idea"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One idea with its votes and comments (its organisation’s people only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IdeaDetail"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/vote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Vote for an idea (one vote each; voting again changes nothing) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Idea"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Withdraw my vote for an idea */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Idea"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Comment on an idea (signed with your name) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The comment (signed with your name) */
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IdeaComment"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/triage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Triage an idea: under review, taken forward (perhaps as a project) or not, with a reason shown to everyone; the author is notified (idea.triage; a unit lead for their unit's ideas) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description under_review, taken_forward or not_taken_forward
+                         * @enum {string}
+                         */
+                        status: "under_review" | "taken_forward" | "not_taken_forward";
+                        /** @description Why, shown to everyone ("you said, we did"); required for taken_forward and not_taken_forward */
+                        reason?: string;
+                        /** @description With taken_forward: start a QI project from the idea (you lead it) and link the two */
+                        takeForwardAsProject?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Idea"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/ideas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ideas a project came from (those the reader may read: its organisation’s people) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Idea"][];
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notifications, newest first, with how many are unread */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Items per page, 1 to 500 (default 50) */
+                    limit?: number;
+                    /** @description `nextCursor` of the previous page */
+                    cursor?: string;
+                    /** @description true: only the unread ones */
+                    unread?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Notification"][];
+                            /** @description Pass as `cursor` for the next page; null on the last page */
+                            nextCursor: string | null;
+                            /** @description How many of one’s notifications are unread (of all, not the page) */
+                            unread: number;
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my notifications read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description How many were unread and are now read */
+                            marked: number;
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of my notifications read (someone else’s is answered as unknown) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Notification"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -8579,6 +21789,658 @@ export interface components {
                 reports: number;
             }[];
         };
+        StrategicAimInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            title: string;
+            description: string;
+            /** @description Its place in the organisation’s list of aims */
+            position: number;
+            /** @enum {string} */
+            visibility: "private" | "internal" | "public";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        GoalStatusInput: {
+            /** @enum {string} */
+            status: "on_track" | "at_risk" | "off_track" | "no_data";
+            /**
+             * @description Which rule decided (docs/goals.md)
+             * @enum {string}
+             */
+            code: "no_points" | "not_analysed" | "too_few_points" | "no_direction" | "passing" | "passing_but_worsening" | "improving_to_target" | "hit_or_miss" | "hit_or_miss_worsening" | "improving_but_failing" | "failing" | "deadline_met" | "deadline_partly_met" | "deadline_missed" | "centre_meets" | "centre_misses";
+            /** @description Why, in plain words */
+            reason: string;
+        };
+        GoalInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** @description The series' unit; null for the organisation as a whole */
+            unitId: string | null;
+            unitName: string | null;
+            /** @description Null also when the aim is not one the reader may see */
+            aimId: string | null;
+            /** @description The goal this one serves (the cascade); null at the top */
+            parentGoalId: string | null;
+            /** @description A commissioner's requirement this goal answers */
+            requirementId: string | null;
+            /** Format: uuid */
+            seriesId: string;
+            measure: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                unitLabel: string;
+                /**
+                 * @description A proportion’s values (and target) are 0–1: show them as percentages
+                 * @enum {string}
+                 */
+                dataType: "value" | "proportion" | "rate" | "count" | "events";
+            };
+            title: string;
+            target: number;
+            /**
+             * Format: date
+             * @example 2024-04-01
+             */
+            deadline: string;
+            /** @enum {string} */
+            visibility: "private" | "internal" | "public";
+            status: components["schemas"]["GoalStatusInput"];
+            /** @description The series' latest analysed point */
+            latest: {
+                period: string;
+                value: number;
+            } | null;
+            /**
+             * @description The series' variation icon
+             * @enum {string}
+             */
+            variation: "improvement_high" | "improvement_low" | "neither_high" | "neither_low" | "common_cause" | "concern_high" | "concern_low" | "none";
+            /** @description The series' assurance icon against the measure's own target (the status uses the goal's) */
+            assurance: ("pass" | "hit_or_miss" | "fail") | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        GoalNodeInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** @description The series' unit; null for the organisation as a whole */
+            unitId: string | null;
+            unitName: string | null;
+            /** @description Null also when the aim is not one the reader may see */
+            aimId: string | null;
+            /** @description The goal this one serves (the cascade); null at the top */
+            parentGoalId: string | null;
+            /** @description A commissioner's requirement this goal answers */
+            requirementId: string | null;
+            /** Format: uuid */
+            seriesId: string;
+            measure: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                unitLabel: string;
+                /**
+                 * @description A proportion’s values (and target) are 0–1: show them as percentages
+                 * @enum {string}
+                 */
+                dataType: "value" | "proportion" | "rate" | "count" | "events";
+            };
+            title: string;
+            target: number;
+            /**
+             * Format: date
+             * @example 2024-04-01
+             */
+            deadline: string;
+            /** @enum {string} */
+            visibility: "private" | "internal" | "public";
+            status: components["schemas"]["GoalStatusInput"];
+            /** @description The series' latest analysed point */
+            latest: {
+                period: string;
+                value: number;
+            } | null;
+            /**
+             * @description The series' variation icon
+             * @enum {string}
+             */
+            variation: "improvement_high" | "improvement_low" | "neither_high" | "neither_low" | "common_cause" | "concern_high" | "concern_low" | "none";
+            /** @description The series' assurance icon against the measure's own target (the status uses the goal's) */
+            assurance: ("pass" | "hit_or_miss" | "fail") | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            children: components["schemas"]["GoalNodeInput"][];
+        };
+        LinkedProjectInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+        };
+        GoalDetailInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** @description The series' unit; null for the organisation as a whole */
+            unitId: string | null;
+            unitName: string | null;
+            /** @description Null also when the aim is not one the reader may see */
+            aimId: string | null;
+            /** @description The goal this one serves (the cascade); null at the top */
+            parentGoalId: string | null;
+            /** @description A commissioner's requirement this goal answers */
+            requirementId: string | null;
+            /** Format: uuid */
+            seriesId: string;
+            measure: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                unitLabel: string;
+                /**
+                 * @description A proportion’s values (and target) are 0–1: show them as percentages
+                 * @enum {string}
+                 */
+                dataType: "value" | "proportion" | "rate" | "count" | "events";
+            };
+            title: string;
+            target: number;
+            /**
+             * Format: date
+             * @example 2024-04-01
+             */
+            deadline: string;
+            /** @enum {string} */
+            visibility: "private" | "internal" | "public";
+            status: components["schemas"]["GoalStatusInput"];
+            /** @description The series' latest analysed point */
+            latest: {
+                period: string;
+                value: number;
+            } | null;
+            /**
+             * @description The series' variation icon
+             * @enum {string}
+             */
+            variation: "improvement_high" | "improvement_low" | "neither_high" | "neither_low" | "common_cause" | "concern_high" | "concern_low" | "none";
+            /** @description The series' assurance icon against the measure's own target (the status uses the goal's) */
+            assurance: ("pass" | "hit_or_miss" | "fail") | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            aim: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+            } | null;
+            parent: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+            } | null;
+            /** @description The goals that serve this one, that the reader may see */
+            children: components["schemas"]["GoalInput"][];
+            /** @description Projects serving this goal, that the reader may see */
+            projects: components["schemas"]["LinkedProjectInput"][];
+        };
+        GrantInput: {
+            /** @description The other organisation: the grantee of a grant given, the grantor of one received */
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                odsCode: string;
+                name: string;
+                /** @enum {string} */
+                kind: "provider" | "commissioner" | "network";
+            };
+            /**
+             * @description published: public measures only; internal: internal ones too (never private ones)
+             * @enum {string}
+             */
+            scope: "published" | "internal";
+            /** Format: date-time */
+            createdAt: string;
+        };
+        IdeaInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** @description Null: the organisation as a whole */
+            unit: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            problem: string;
+            proposal: string;
+            /** @description The author’s display name, or "Anonymous" */
+            author: string;
+            anonymous: boolean;
+            /** @description Whether the reader wrote it (never true of an anonymous idea) */
+            mine: boolean;
+            /**
+             * @description new, under_review, taken_forward or not_taken_forward
+             * @enum {string}
+             */
+            status: "new" | "under_review" | "taken_forward" | "not_taken_forward";
+            /** @description Why it was (not) taken forward, shown to everyone */
+            statusReason: string;
+            triagedAt: string | null;
+            /** @description The QI project it became */
+            projectId: string | null;
+            voteCount: number;
+            votedByMe: boolean;
+            commentCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        IdeaCommentInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description Its author’s display name */
+            author: string;
+            text: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        IdeaDetailInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** @description Null: the organisation as a whole */
+            unit: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            problem: string;
+            proposal: string;
+            /** @description The author’s display name, or "Anonymous" */
+            author: string;
+            anonymous: boolean;
+            /** @description Whether the reader wrote it (never true of an anonymous idea) */
+            mine: boolean;
+            /**
+             * @description new, under_review, taken_forward or not_taken_forward
+             * @enum {string}
+             */
+            status: "new" | "under_review" | "taken_forward" | "not_taken_forward";
+            /** @description Why it was (not) taken forward, shown to everyone */
+            statusReason: string;
+            triagedAt: string | null;
+            /** @description The QI project it became */
+            projectId: string | null;
+            voteCount: number;
+            votedByMe: boolean;
+            commentCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            comments: components["schemas"]["IdeaCommentInput"][];
+        };
+        MemberInput: {
+            /** Format: uuid */
+            userId: string;
+            email: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "staff" | "improver" | "unit_lead" | "qi_lead" | "executive" | "administrator";
+            /** @description The unit a unit lead leads */
+            unitId: string | null;
+            unitName: string | null;
+            /**
+             * @description active; deactivated (cannot sign in); invited
+             * @enum {string}
+             */
+            status: "invited" | "active" | "deactivated";
+            platformAdmin: boolean;
+            lastSignInAt: string | null;
+            /** Format: date-time */
+            joinedAt: string;
+        };
+        InvitationInput: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /** @enum {string} */
+            role: "staff" | "improver" | "unit_lead" | "qi_lead" | "executive" | "administrator";
+            unitId: string | null;
+            unitName: string | null;
+            /** @description Who sent it */
+            invitedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description The link stops working then
+             */
+            expiresAt: string;
+        };
+        NotificationInput: {
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            /** @description What it is about: `idea.status` (an idea of yours changed status) */
+            kind: string;
+            /** @description What happened, in words */
+            text: string;
+            /** @description Where in the app to read more: a path such as /ideas/… */
+            link: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description When it was first marked read; null: unread */
+            readAt: string | null;
+        };
+        ProjectTeamMemberInput: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "lead" | "sponsor" | "coach" | "member";
+        };
+        ProjectChartAnnotationInput: {
+            /** @enum {string} */
+            source: "annotation" | "pdsa";
+            /**
+             * Format: uuid
+             * @description The annotation or the PDSA cycle
+             */
+            id: string;
+            /** @description The point the note is on; null: the date is outside the points so far */
+            index: number | null;
+            /**
+             * Format: date
+             * @description The period of the point (an annotation) or the date of the cycle
+             * @example 2024-04-01
+             */
+            period: string;
+            /** @description A cycle reads "PDSA n: title (decision)" */
+            text: string;
+        };
+        ProjectChartInput: {
+            /** @enum {string} */
+            kind: "outcome" | "process" | "balancing";
+            position: number;
+            /** Format: uuid */
+            seriesId: string;
+            /** @description null: the engine could not analyse the data (see problem) */
+            chart: {
+                series: components["schemas"]["SeriesInput"];
+                measure: components["schemas"]["MeasureInput"];
+                /** @description The data are synthetic demo data made up by the demo loader (not real figures): say so */
+                synthetic: boolean;
+                /** @description The target timeline that applies */
+                targets: components["schemas"]["TargetInput"][];
+                icons: {
+                    /** @enum {string} */
+                    variation: "common_cause" | "improvement_high" | "improvement_low" | "concern_high" | "concern_low" | "neither_high" | "neither_low" | "none";
+                    /** @description null: no target */
+                    assurance: ("pass" | "fail" | "hit_or_miss") | null;
+                };
+                analysis: components["schemas"]["SpcAnalysisInput"];
+            } | null;
+            problem: string | null;
+            /** @description In period order */
+            annotations: components["schemas"]["ProjectChartAnnotationInput"][];
+        };
+        DriverNodeInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "primary" | "secondary" | "change_idea";
+            text: string;
+            position: number;
+            /** @description PDSA cycles testing this change idea */
+            cycles: number;
+        };
+        DriverDiagramInput: {
+            /** @description The project's aim statement in one line */
+            aim: string;
+            columns: {
+                primary: components["schemas"]["DriverNodeInput"][];
+                secondary: components["schemas"]["DriverNodeInput"][];
+                change_idea: components["schemas"]["DriverNodeInput"][];
+            };
+            /** @description primary → secondary, secondary → change idea */
+            links: {
+                /** Format: uuid */
+                fromId: string;
+                /** Format: uuid */
+                toId: string;
+            }[];
+        };
+        PdsaCycleInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description 1, 2, … in time order within the project */
+            number: number;
+            /** Format: uuid */
+            changeIdeaId: string;
+            /** @description The change idea’s text */
+            changeIdea: string;
+            title: string;
+            plan: string;
+            prediction: string;
+            plannedStart: string | null;
+            doNotes: string;
+            startedOn: string | null;
+            study: string;
+            act: string;
+            decision: ("adopt" | "adapt" | "abandon") | null;
+            endedOn: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ProjectInput: {
+            /** Format: uuid */
+            id: string;
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                odsCode: string;
+                name: string;
+            };
+            unit: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            title: string;
+            problem: string;
+            /** @enum {string} */
+            stage: "idea" | "planning" | "testing" | "implementing" | "spreading" | "sustaining" | "complete" | "stopped";
+            aim: {
+                what: string;
+                howMuch: string;
+                byWhen: string | null;
+            };
+            lessons: string;
+            topics: string[];
+            /** @enum {string} */
+            visibility: "private" | "internal" | "public";
+            /** @description In the library since; null: not published */
+            publishedAt: string | null;
+            /** @description The library project it was started from */
+            copiedFromId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Leads first; for readers who see it only because it is published, its lead alone */
+            team: components["schemas"]["ProjectTeamMemberInput"][];
+            /** @description The measures the reader may read, in order */
+            measures: {
+                /** Format: uuid */
+                seriesId: string;
+                /** @enum {string} */
+                kind: "outcome" | "process" | "balancing";
+                position: number;
+                measure: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string;
+                    name: string;
+                    shared: boolean;
+                };
+                unitId: string | null;
+            }[];
+            /** @description Each measure’s analysis with the cycles marked */
+            charts: components["schemas"]["ProjectChartInput"][];
+            diagram: components["schemas"]["DriverDiagramInput"];
+            /** @description In time order */
+            cycles: components["schemas"]["PdsaCycleInput"][];
+            /** @description The goals it serves that the reader may read */
+            goals: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                target: number;
+                /**
+                 * Format: date
+                 * @example 2024-04-01
+                 */
+                deadline: string;
+            }[];
+        };
+        ProjectSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            stage: "idea" | "planning" | "testing" | "implementing" | "spreading" | "sustaining" | "complete" | "stopped";
+            unit: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            visibility: "private" | "internal" | "public";
+            lead: {
+                /** Format: uuid */
+                userId: string;
+                displayName: string;
+            } | null;
+            cycles: number;
+            /** @description The latest cycle’s start (or planned start) */
+            latestCycleOn: string | null;
+            /** @description Planning, testing or implementing with no PDSA cycle started or updated in the last 30 days */
+            needsCoach: boolean;
+            publishedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        LibraryProjectInput: {
+            /** Format: uuid */
+            id: string;
+            organisation: {
+                odsCode: string;
+                name: string;
+            };
+            /** @description The unit’s name */
+            unit: string | null;
+            title: string;
+            problem: string;
+            /** @enum {string} */
+            stage: "idea" | "planning" | "testing" | "implementing" | "spreading" | "sustaining" | "complete" | "stopped";
+            aim: {
+                what: string;
+                howMuch: string;
+                byWhen: string | null;
+            };
+            lessons: string;
+            topics: string[];
+            /** @description The lead’s display name */
+            lead: string | null;
+            measures: {
+                /** @enum {string} */
+                kind: "outcome" | "process" | "balancing";
+                code: string;
+                name: string;
+                /** @description A shared definition: another organisation can record the same */
+                shared: boolean;
+            }[];
+            cycles: number;
+            /** Format: date-time */
+            publishedAt: string;
+            /** @description How well it matches q (0 without q) */
+            rank: number;
+        };
+        OutcomeRequirementInput: {
+            /** Format: uuid */
+            id: string;
+            commissioner: {
+                /** Format: uuid */
+                id: string;
+                odsCode: string;
+                name: string;
+            };
+            provider: {
+                /** Format: uuid */
+                id: string;
+                odsCode: string;
+                name: string;
+            };
+            /** Format: uuid */
+            measureId: string;
+            title: string;
+            description: string;
+            target: number;
+            /**
+             * Format: date
+             * @example 2024-04-01
+             */
+            dueBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        RequirementProgressInput: {
+            requirement: components["schemas"]["OutcomeRequirementInput"];
+            /** @description Null when the reader may not read the measure */
+            measureName: string | null;
+            /** @description The measure's data type (a proportion's target and values are 0–1); null as measureName */
+            measureDataType: ("value" | "proportion" | "rate" | "count" | "events") | null;
+            /** @description The provider's organisation-level series of the measure, judged against the requirement's target and date; null when there is none the reader may read */
+            measureProgress: {
+                /** Format: uuid */
+                seriesId: string;
+                status: components["schemas"]["GoalStatusInput"];
+                /** @enum {string} */
+                variation: "improvement_high" | "improvement_low" | "neither_high" | "neither_low" | "common_cause" | "concern_high" | "concern_low" | "none";
+                assurance: ("pass" | "hit_or_miss" | "fail") | null;
+                latest: {
+                    period: string;
+                    value: number;
+                } | null;
+            } | null;
+            /** @description The provider's goals answering it that the reader may read (goal and measure) */
+            goals: components["schemas"]["GoalInput"][];
+            /** @description The provider's projects answering it: public or published ones only, unless the reader is the provider's */
+            projects: components["schemas"]["LinkedProjectInput"][];
+        };
         /** @description SPC options; the target is set over time (targets) */
         SpcOptions: {
             /** @enum {string} */
@@ -9267,6 +23129,658 @@ export interface components {
                 created: boolean;
                 reports: number;
             }[];
+        };
+        StrategicAim: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            title: string;
+            description: string;
+            /** @description Its place in the organisation’s list of aims */
+            position: number;
+            /** @enum {string} */
+            visibility: "private" | "internal" | "public";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        GoalStatus: {
+            /** @enum {string} */
+            status: "on_track" | "at_risk" | "off_track" | "no_data";
+            /**
+             * @description Which rule decided (docs/goals.md)
+             * @enum {string}
+             */
+            code: "no_points" | "not_analysed" | "too_few_points" | "no_direction" | "passing" | "passing_but_worsening" | "improving_to_target" | "hit_or_miss" | "hit_or_miss_worsening" | "improving_but_failing" | "failing" | "deadline_met" | "deadline_partly_met" | "deadline_missed" | "centre_meets" | "centre_misses";
+            /** @description Why, in plain words */
+            reason: string;
+        };
+        Goal: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** @description The series' unit; null for the organisation as a whole */
+            unitId: string | null;
+            unitName: string | null;
+            /** @description Null also when the aim is not one the reader may see */
+            aimId: string | null;
+            /** @description The goal this one serves (the cascade); null at the top */
+            parentGoalId: string | null;
+            /** @description A commissioner's requirement this goal answers */
+            requirementId: string | null;
+            /** Format: uuid */
+            seriesId: string;
+            measure: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                unitLabel: string;
+                /**
+                 * @description A proportion’s values (and target) are 0–1: show them as percentages
+                 * @enum {string}
+                 */
+                dataType: "value" | "proportion" | "rate" | "count" | "events";
+            };
+            title: string;
+            target: number;
+            /**
+             * Format: date
+             * @example 2024-04-01
+             */
+            deadline: string;
+            /** @enum {string} */
+            visibility: "private" | "internal" | "public";
+            status: components["schemas"]["GoalStatus"];
+            /** @description The series' latest analysed point */
+            latest: {
+                period: string;
+                value: number;
+            } | null;
+            /**
+             * @description The series' variation icon
+             * @enum {string}
+             */
+            variation: "improvement_high" | "improvement_low" | "neither_high" | "neither_low" | "common_cause" | "concern_high" | "concern_low" | "none";
+            /** @description The series' assurance icon against the measure's own target (the status uses the goal's) */
+            assurance: ("pass" | "hit_or_miss" | "fail") | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        GoalNode: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** @description The series' unit; null for the organisation as a whole */
+            unitId: string | null;
+            unitName: string | null;
+            /** @description Null also when the aim is not one the reader may see */
+            aimId: string | null;
+            /** @description The goal this one serves (the cascade); null at the top */
+            parentGoalId: string | null;
+            /** @description A commissioner's requirement this goal answers */
+            requirementId: string | null;
+            /** Format: uuid */
+            seriesId: string;
+            measure: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                unitLabel: string;
+                /**
+                 * @description A proportion’s values (and target) are 0–1: show them as percentages
+                 * @enum {string}
+                 */
+                dataType: "value" | "proportion" | "rate" | "count" | "events";
+            };
+            title: string;
+            target: number;
+            /**
+             * Format: date
+             * @example 2024-04-01
+             */
+            deadline: string;
+            /** @enum {string} */
+            visibility: "private" | "internal" | "public";
+            status: components["schemas"]["GoalStatus"];
+            /** @description The series' latest analysed point */
+            latest: {
+                period: string;
+                value: number;
+            } | null;
+            /**
+             * @description The series' variation icon
+             * @enum {string}
+             */
+            variation: "improvement_high" | "improvement_low" | "neither_high" | "neither_low" | "common_cause" | "concern_high" | "concern_low" | "none";
+            /** @description The series' assurance icon against the measure's own target (the status uses the goal's) */
+            assurance: ("pass" | "hit_or_miss" | "fail") | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            children: components["schemas"]["GoalNode"][];
+        };
+        LinkedProject: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+        };
+        GoalDetail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** @description The series' unit; null for the organisation as a whole */
+            unitId: string | null;
+            unitName: string | null;
+            /** @description Null also when the aim is not one the reader may see */
+            aimId: string | null;
+            /** @description The goal this one serves (the cascade); null at the top */
+            parentGoalId: string | null;
+            /** @description A commissioner's requirement this goal answers */
+            requirementId: string | null;
+            /** Format: uuid */
+            seriesId: string;
+            measure: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                unitLabel: string;
+                /**
+                 * @description A proportion’s values (and target) are 0–1: show them as percentages
+                 * @enum {string}
+                 */
+                dataType: "value" | "proportion" | "rate" | "count" | "events";
+            };
+            title: string;
+            target: number;
+            /**
+             * Format: date
+             * @example 2024-04-01
+             */
+            deadline: string;
+            /** @enum {string} */
+            visibility: "private" | "internal" | "public";
+            status: components["schemas"]["GoalStatus"];
+            /** @description The series' latest analysed point */
+            latest: {
+                period: string;
+                value: number;
+            } | null;
+            /**
+             * @description The series' variation icon
+             * @enum {string}
+             */
+            variation: "improvement_high" | "improvement_low" | "neither_high" | "neither_low" | "common_cause" | "concern_high" | "concern_low" | "none";
+            /** @description The series' assurance icon against the measure's own target (the status uses the goal's) */
+            assurance: ("pass" | "hit_or_miss" | "fail") | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            aim: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+            } | null;
+            parent: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+            } | null;
+            /** @description The goals that serve this one, that the reader may see */
+            children: components["schemas"]["Goal"][];
+            /** @description Projects serving this goal, that the reader may see */
+            projects: components["schemas"]["LinkedProject"][];
+        };
+        Grant: {
+            /** @description The other organisation: the grantee of a grant given, the grantor of one received */
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                odsCode: string;
+                name: string;
+                /** @enum {string} */
+                kind: "provider" | "commissioner" | "network";
+            };
+            /**
+             * @description published: public measures only; internal: internal ones too (never private ones)
+             * @enum {string}
+             */
+            scope: "published" | "internal";
+            /** Format: date-time */
+            createdAt: string;
+        };
+        Idea: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** @description Null: the organisation as a whole */
+            unit: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            problem: string;
+            proposal: string;
+            /** @description The author’s display name, or "Anonymous" */
+            author: string;
+            anonymous: boolean;
+            /** @description Whether the reader wrote it (never true of an anonymous idea) */
+            mine: boolean;
+            /**
+             * @description new, under_review, taken_forward or not_taken_forward
+             * @enum {string}
+             */
+            status: "new" | "under_review" | "taken_forward" | "not_taken_forward";
+            /** @description Why it was (not) taken forward, shown to everyone */
+            statusReason: string;
+            triagedAt: string | null;
+            /** @description The QI project it became */
+            projectId: string | null;
+            voteCount: number;
+            votedByMe: boolean;
+            commentCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        IdeaComment: {
+            /** Format: uuid */
+            id: string;
+            /** @description Its author’s display name */
+            author: string;
+            text: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        IdeaDetail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** @description Null: the organisation as a whole */
+            unit: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            problem: string;
+            proposal: string;
+            /** @description The author’s display name, or "Anonymous" */
+            author: string;
+            anonymous: boolean;
+            /** @description Whether the reader wrote it (never true of an anonymous idea) */
+            mine: boolean;
+            /**
+             * @description new, under_review, taken_forward or not_taken_forward
+             * @enum {string}
+             */
+            status: "new" | "under_review" | "taken_forward" | "not_taken_forward";
+            /** @description Why it was (not) taken forward, shown to everyone */
+            statusReason: string;
+            triagedAt: string | null;
+            /** @description The QI project it became */
+            projectId: string | null;
+            voteCount: number;
+            votedByMe: boolean;
+            commentCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            comments: components["schemas"]["IdeaComment"][];
+        };
+        Member: {
+            /** Format: uuid */
+            userId: string;
+            email: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "staff" | "improver" | "unit_lead" | "qi_lead" | "executive" | "administrator";
+            /** @description The unit a unit lead leads */
+            unitId: string | null;
+            unitName: string | null;
+            /**
+             * @description active; deactivated (cannot sign in); invited
+             * @enum {string}
+             */
+            status: "invited" | "active" | "deactivated";
+            platformAdmin: boolean;
+            lastSignInAt: string | null;
+            /** Format: date-time */
+            joinedAt: string;
+        };
+        Invitation: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /** @enum {string} */
+            role: "staff" | "improver" | "unit_lead" | "qi_lead" | "executive" | "administrator";
+            unitId: string | null;
+            unitName: string | null;
+            /** @description Who sent it */
+            invitedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description The link stops working then
+             */
+            expiresAt: string;
+        };
+        Notification: {
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            /** @description What it is about: `idea.status` (an idea of yours changed status) */
+            kind: string;
+            /** @description What happened, in words */
+            text: string;
+            /** @description Where in the app to read more: a path such as /ideas/… */
+            link: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description When it was first marked read; null: unread */
+            readAt: string | null;
+        };
+        ProjectTeamMember: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "lead" | "sponsor" | "coach" | "member";
+        };
+        ProjectChartAnnotation: {
+            /** @enum {string} */
+            source: "annotation" | "pdsa";
+            /**
+             * Format: uuid
+             * @description The annotation or the PDSA cycle
+             */
+            id: string;
+            /** @description The point the note is on; null: the date is outside the points so far */
+            index: number | null;
+            /**
+             * Format: date
+             * @description The period of the point (an annotation) or the date of the cycle
+             * @example 2024-04-01
+             */
+            period: string;
+            /** @description A cycle reads "PDSA n: title (decision)" */
+            text: string;
+        };
+        ProjectChart: {
+            /** @enum {string} */
+            kind: "outcome" | "process" | "balancing";
+            position: number;
+            /** Format: uuid */
+            seriesId: string;
+            /** @description null: the engine could not analyse the data (see problem) */
+            chart: {
+                series: components["schemas"]["Series"];
+                measure: components["schemas"]["Measure"];
+                /** @description The data are synthetic demo data made up by the demo loader (not real figures): say so */
+                synthetic: boolean;
+                /** @description The target timeline that applies */
+                targets: components["schemas"]["Target"][];
+                icons: {
+                    /** @enum {string} */
+                    variation: "common_cause" | "improvement_high" | "improvement_low" | "concern_high" | "concern_low" | "neither_high" | "neither_low" | "none";
+                    /** @description null: no target */
+                    assurance: ("pass" | "fail" | "hit_or_miss") | null;
+                };
+                analysis: components["schemas"]["SpcAnalysis"];
+            } | null;
+            problem: string | null;
+            /** @description In period order */
+            annotations: components["schemas"]["ProjectChartAnnotation"][];
+        };
+        DriverNode: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "primary" | "secondary" | "change_idea";
+            text: string;
+            position: number;
+            /** @description PDSA cycles testing this change idea */
+            cycles: number;
+        };
+        DriverDiagram: {
+            /** @description The project's aim statement in one line */
+            aim: string;
+            columns: {
+                primary: components["schemas"]["DriverNode"][];
+                secondary: components["schemas"]["DriverNode"][];
+                change_idea: components["schemas"]["DriverNode"][];
+            };
+            /** @description primary → secondary, secondary → change idea */
+            links: {
+                /** Format: uuid */
+                fromId: string;
+                /** Format: uuid */
+                toId: string;
+            }[];
+        };
+        PdsaCycle: {
+            /** Format: uuid */
+            id: string;
+            /** @description 1, 2, … in time order within the project */
+            number: number;
+            /** Format: uuid */
+            changeIdeaId: string;
+            /** @description The change idea’s text */
+            changeIdea: string;
+            title: string;
+            plan: string;
+            prediction: string;
+            plannedStart: string | null;
+            doNotes: string;
+            startedOn: string | null;
+            study: string;
+            act: string;
+            decision: ("adopt" | "adapt" | "abandon") | null;
+            endedOn: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        Project: {
+            /** Format: uuid */
+            id: string;
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                odsCode: string;
+                name: string;
+            };
+            unit: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            title: string;
+            problem: string;
+            /** @enum {string} */
+            stage: "idea" | "planning" | "testing" | "implementing" | "spreading" | "sustaining" | "complete" | "stopped";
+            aim: {
+                what: string;
+                howMuch: string;
+                byWhen: string | null;
+            };
+            lessons: string;
+            topics: string[];
+            /** @enum {string} */
+            visibility: "private" | "internal" | "public";
+            /** @description In the library since; null: not published */
+            publishedAt: string | null;
+            /** @description The library project it was started from */
+            copiedFromId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Leads first; for readers who see it only because it is published, its lead alone */
+            team: components["schemas"]["ProjectTeamMember"][];
+            /** @description The measures the reader may read, in order */
+            measures: {
+                /** Format: uuid */
+                seriesId: string;
+                /** @enum {string} */
+                kind: "outcome" | "process" | "balancing";
+                position: number;
+                measure: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string;
+                    name: string;
+                    shared: boolean;
+                };
+                unitId: string | null;
+            }[];
+            /** @description Each measure’s analysis with the cycles marked */
+            charts: components["schemas"]["ProjectChart"][];
+            diagram: components["schemas"]["DriverDiagram"];
+            /** @description In time order */
+            cycles: components["schemas"]["PdsaCycle"][];
+            /** @description The goals it serves that the reader may read */
+            goals: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                target: number;
+                /**
+                 * Format: date
+                 * @example 2024-04-01
+                 */
+                deadline: string;
+            }[];
+        };
+        ProjectSummary: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            stage: "idea" | "planning" | "testing" | "implementing" | "spreading" | "sustaining" | "complete" | "stopped";
+            unit: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            visibility: "private" | "internal" | "public";
+            lead: {
+                /** Format: uuid */
+                userId: string;
+                displayName: string;
+            } | null;
+            cycles: number;
+            /** @description The latest cycle’s start (or planned start) */
+            latestCycleOn: string | null;
+            /** @description Planning, testing or implementing with no PDSA cycle started or updated in the last 30 days */
+            needsCoach: boolean;
+            publishedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        LibraryProject: {
+            /** Format: uuid */
+            id: string;
+            organisation: {
+                odsCode: string;
+                name: string;
+            };
+            /** @description The unit’s name */
+            unit: string | null;
+            title: string;
+            problem: string;
+            /** @enum {string} */
+            stage: "idea" | "planning" | "testing" | "implementing" | "spreading" | "sustaining" | "complete" | "stopped";
+            aim: {
+                what: string;
+                howMuch: string;
+                byWhen: string | null;
+            };
+            lessons: string;
+            topics: string[];
+            /** @description The lead’s display name */
+            lead: string | null;
+            measures: {
+                /** @enum {string} */
+                kind: "outcome" | "process" | "balancing";
+                code: string;
+                name: string;
+                /** @description A shared definition: another organisation can record the same */
+                shared: boolean;
+            }[];
+            cycles: number;
+            /** Format: date-time */
+            publishedAt: string;
+            /** @description How well it matches q (0 without q) */
+            rank: number;
+        };
+        OutcomeRequirement: {
+            /** Format: uuid */
+            id: string;
+            commissioner: {
+                /** Format: uuid */
+                id: string;
+                odsCode: string;
+                name: string;
+            };
+            provider: {
+                /** Format: uuid */
+                id: string;
+                odsCode: string;
+                name: string;
+            };
+            /** Format: uuid */
+            measureId: string;
+            title: string;
+            description: string;
+            target: number;
+            /**
+             * Format: date
+             * @example 2024-04-01
+             */
+            dueBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        RequirementProgress: {
+            requirement: components["schemas"]["OutcomeRequirement"];
+            /** @description Null when the reader may not read the measure */
+            measureName: string | null;
+            /** @description The measure's data type (a proportion's target and values are 0–1); null as measureName */
+            measureDataType: ("value" | "proportion" | "rate" | "count" | "events") | null;
+            /** @description The provider's organisation-level series of the measure, judged against the requirement's target and date; null when there is none the reader may read */
+            measureProgress: {
+                /** Format: uuid */
+                seriesId: string;
+                status: components["schemas"]["GoalStatus"];
+                /** @enum {string} */
+                variation: "improvement_high" | "improvement_low" | "neither_high" | "neither_low" | "common_cause" | "concern_high" | "concern_low" | "none";
+                assurance: ("pass" | "hit_or_miss" | "fail") | null;
+                latest: {
+                    period: string;
+                    value: number;
+                } | null;
+            } | null;
+            /** @description The provider's goals answering it that the reader may read (goal and measure) */
+            goals: components["schemas"]["Goal"][];
+            /** @description The provider's projects answering it: public or published ones only, unless the reader is the provider's */
+            projects: components["schemas"]["LinkedProject"][];
         };
     };
     responses: never;

@@ -7,11 +7,13 @@
 import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { AccountNav } from '../components/account/AccountNav';
+import '../styles/navigation.css';
 
 const NAV: readonly { to: string; label: string }[] = [
   { to: '/', label: 'Organisations' },
   { to: '/measures', label: 'Measures' },
   { to: '/imports/new', label: 'Import data' },
+  { to: '/library', label: 'Library' },
 ];
 
 export function Layout(): React.JSX.Element {

@@ -8,6 +8,7 @@ import {
   pageRoutes,
   renderRoute,
   SERIES_ID,
+  sessionAs,
   WARD_ID,
 } from '../components/measure/test-support';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
@@ -205,5 +206,60 @@ describe('MeasurePage', () => {
     const period = screen.getByLabelText<HTMLSelectElement>('Period');
     expect(period.value).toBe('2023-05-01');
     expect(document.activeElement).toBe(period);
+  });
+
+  it('asks someone signed out to sign in instead of showing forms that would be refused', async () => {
+    answer(pageRoutes(aView(), [], undefined, sessionAs(null)));
+    renderRoute(ROUTE, PATH, <MeasurePage />);
+    const link = await screen.findByRole('link', { name: 'Sign in to add a note or change this chart' });
+    expect(link.getAttribute('href')).toBe(`/sign-in?next=${encodeURIComponent(PATH)}`);
+    expect(screen.queryByLabelText('Note')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Set target' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Ghost a point, or include it again' })).toBeNull();
+    expect(screen.getByText('No notes yet.')).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Add a note' })).toBeNull();
+    // The chart's point reader offers no changes either.
+    fireEvent.change(screen.getByLabelText('Read the chart point by point'), { target: { value: '4' } });
+    expect(screen.queryByRole('button', { name: /Add a note to/ })).toBeNull();
+    expect(screen.queryByRole('link', { name: /audit log/ })).toBeNull();
+  });
+
+  it('tells staff which roles may make each change, naming the organisation', async () => {
+    answer(pageRoutes(aView(), [], undefined, sessionAs('staff')));
+    renderRoute(ROUTE, PATH, <MeasurePage />);
+    await screen.findByRole('heading', { level: 3, name: 'Add a note' });
+    await waitFor(() => {
+      expect(screen.getAllByText(/You need the role of/).map((p) => p.textContent)).toEqual([
+        'You need the role of improver, unit lead, QI lead or administrator in Barking Test Trust to add a note. You are signed in as Sam Someone.',
+        'You need the role of improver, unit lead, QI lead or administrator in Barking Test Trust to ghost points, recalculate the limits or change the method. You are signed in as Sam Someone.',
+        'You need the role of QI lead or administrator in Barking Test Trust to set the target. You are signed in as Sam Someone.',
+      ]);
+    });
+    expect(screen.queryByLabelText('Note')).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'SPC method and improvement direction' })).toBeNull();
+    expect(screen.queryByRole('link', { name: /audit log/ })).toBeNull();
+  });
+
+  it('gives an improver the notes and analysis forms, but not the target', async () => {
+    answer(pageRoutes(aView(), [], undefined, sessionAs('improver')));
+    renderRoute(ROUTE, PATH, <MeasurePage />);
+    await screen.findByLabelText('Note');
+    expect(screen.getByRole('heading', { name: 'Ghost a point, or include it again' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'SPC method and improvement direction' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Set target' })).toBeNull();
+    expect(screen.getByText(/to set the target\./).textContent).toContain('QI lead or administrator');
+    expect(screen.queryByRole('link', { name: /audit log/ })).toBeNull();
+  });
+
+  it('links a QI lead to the changes to this chart in the audit log', async () => {
+    answer(pageRoutes(aView()));
+    renderRoute(ROUTE, PATH, <MeasurePage />);
+    await screen.findByLabelText('Note');
+    expect(screen.getByRole('button', { name: 'Set target' })).toBeTruthy();
+    const link = await screen.findByRole('link', { name: 'See the changes to this chart in the audit log' });
+    expect(link.getAttribute('href')).toBe(
+      `/organisations/RF4/audit?entityType=series&entityId=${SERIES_ID}`,
+    );
+    expect(screen.queryByText(/You need the role of/)).toBeNull();
   });
 });

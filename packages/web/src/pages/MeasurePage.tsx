@@ -44,6 +44,7 @@ import { PointTable } from '../components/measure/PointTable';
 import { RebaseForm } from '../components/measure/RebaseForm';
 import { TargetForm } from '../components/measure/TargetForm';
 import '../styles/measure.css';
+import { Permitted, SignInPrompt, usePermission } from '../components/account/Permitted';
 import { Breadcrumbs } from '../components/dashboard/Breadcrumbs';
 import type { Crumb } from '../components/dashboard/Breadcrumbs';
 
@@ -143,9 +144,12 @@ function LimitsNotice({ view, used }: { view: SeriesAnalysis; used: UsedOptions 
 function NotesList({
   plan,
   periods,
+  canAdd,
 }: {
   plan: NotePlan;
   periods: ReadonlyMap<number, string>;
+  /** The person may add notes (the form is on the page). */
+  canAdd: boolean;
 }): React.JSX.Element {
   const line = (note: Annotation): React.ReactNode => (
     <>
@@ -156,10 +160,12 @@ function NotesList({
     </>
   );
   if (plan.numbered.length === 0 && plan.unplaced.length === 0) {
-    return (
+    return canAdd ? (
       <p>
         No notes yet. <a href="#note-form-heading">Add a note</a> to say what happened at a point.
       </p>
+    ) : (
+      <p>No notes yet.</p>
     );
   }
   return (
@@ -274,6 +280,15 @@ function MeasureBody({ view }: { view: SeriesAnalysis }): React.JSX.Element {
   // Each request is new, even for the same period twice.
   const nonce = (): number => ++requests.current;
   const lastPeriod = chartPeriods.at(-1) ?? null;
+  // What the person signed in may change here (the server's permission table, mirrored).
+  const here = { id: series.organisationId };
+  const mayNote = usePermission('annotation.write', here).state === 'allowed';
+  const mayAnalyse = usePermission('series.analyse', here).state === 'allowed';
+  const signedOut = usePermission('audit.read', here).state === 'signed-out';
+  const mayAudit = usePermission('audit.read', here).state === 'allowed';
+  const inOrganisation = `in ${organisation.data?.name ?? 'this organisation'}`;
+  // A shared measure's target is the organisation's own timeline; an own measure's, its owner's.
+  const targetOwner = shared ? here : { id: measure.ownerOrganisationId ?? series.organisationId };
 
   const actions = (point: ChartPoint): React.ReactNode => {
     const period = String(point.period);
@@ -281,18 +296,20 @@ function MeasureBody({ view }: { view: SeriesAnalysis }): React.JSX.Element {
     const rebased = used.rebaseAt.includes(period);
     return (
       <ul className="nhsuk-list gs-point-actions">
-        <li>
-          <button
-            type="button"
-            className="gs-link-button"
-            onClick={() => {
-              setNoteRequest({ period, nonce: nonce() });
-            }}
-          >
-            Add a note to {formatPeriod(period)}
-          </button>
-        </li>
-        {stored !== undefined && (
+        {mayNote && (
+          <li>
+            <button
+              type="button"
+              className="gs-link-button"
+              onClick={() => {
+                setNoteRequest({ period, nonce: nonce() });
+              }}
+            >
+              Add a note to {formatPeriod(period)}
+            </button>
+          </li>
+        )}
+        {mayAnalyse && stored !== undefined && (
           <li>
             <button
               type="button"
@@ -306,7 +323,7 @@ function MeasureBody({ view }: { view: SeriesAnalysis }): React.JSX.Element {
             </button>
           </li>
         )}
-        {point.index > 0 && !rebased && (
+        {mayAnalyse && point.index > 0 && !rebased && (
           <li>
             <button
               type="button"
@@ -452,7 +469,7 @@ function MeasureBody({ view }: { view: SeriesAnalysis }): React.JSX.Element {
         ) : notes.isError ? (
           <ErrorSummary title="Could not load the notes" error={notes.error} />
         ) : (
-          <NotesList plan={plan} periods={noteNumbers} />
+          <NotesList plan={plan} periods={noteNumbers} canAdd={mayNote} />
         )}
       </section>
 
@@ -481,45 +498,92 @@ function MeasureBody({ view }: { view: SeriesAnalysis }): React.JSX.Element {
 
       <section aria-labelledby="change-heading" className="gs-change">
         <h2 id="change-heading">Change this chart</h2>
-        <p>
-          Sign-in is not available yet, so anyone can make these changes for now. Every change is kept: notes
-          with their author, ghosted points as revisions of the point.
-        </p>
-        {observations.isPending ? (
-          <Loading what="the points" />
+        {signedOut ? (
+          <SignInPrompt to="add a note or change this chart" />
         ) : (
           <>
-            <NoteForm seriesId={seriesId} periods={storedPoints.map((o) => o.period)} request={noteRequest} />
-            <GhostForm seriesId={seriesId} points={storedPoints} request={ghostRequest} />
+            <p>
+              Every change is kept: notes with their author, ghosted points as revisions of the point, and
+              each change in the organisation’s audit log.
+            </p>
+            {mayAudit && organisation.data !== undefined && (
+              <p>
+                <Link
+                  to={`/organisations/${encodeURIComponent(organisation.data.odsCode)}/audit?entityType=series&entityId=${encodeURIComponent(seriesId)}`}
+                >
+                  See the changes to this chart in the audit log
+                </Link>
+              </p>
+            )}
+            <Permitted
+              action="annotation.write"
+              organisation={here}
+              to="add a note"
+              where={inOrganisation}
+              heading="Add a note"
+            >
+              {observations.isPending ? (
+                <Loading what="the points" />
+              ) : (
+                <NoteForm
+                  seriesId={seriesId}
+                  periods={storedPoints.map((o) => o.period)}
+                  request={noteRequest}
+                />
+              )}
+            </Permitted>
+            <Permitted
+              action="series.analyse"
+              organisation={here}
+              to="ghost points, recalculate the limits or change the method"
+              where={inOrganisation}
+              heading="Ghost points, recalculate the limits, change the method"
+            >
+              {observations.isPending ? (
+                <Loading what="the points" />
+              ) : (
+                <GhostForm seriesId={seriesId} points={storedPoints} request={ghostRequest} />
+              )}
+              <RebaseForm
+                seriesId={seriesId}
+                own={series.spcOptions}
+                rebaseAt={used.rebaseAt}
+                periods={chartPeriods}
+                request={rebaseRequest}
+              />
+            </Permitted>
+            {analysis.chart === 't' || analysis.chart === 'g' ? (
+              <p>T and G charts (rare events) have no target.</p>
+            ) : (
+              <Permitted
+                action="measure.define"
+                organisation={targetOwner}
+                to="set the target"
+                where={inOrganisation}
+                heading="Set the target from a date"
+              >
+                <TargetForm
+                  measureId={measure.id}
+                  shared={shared}
+                  organisationId={series.organisationId}
+                  organisationName={organisation.data?.name}
+                  targets={view.targets}
+                  format={format}
+                  seriesId={seriesId}
+                />
+              </Permitted>
+            )}
+            {mayAnalyse && (
+              <MethodForm
+                seriesId={seriesId}
+                own={series.spcOptions}
+                preset={used.preset}
+                direction={used.direction}
+                shared={shared}
+              />
+            )}
           </>
         )}
-        <RebaseForm
-          seriesId={seriesId}
-          own={series.spcOptions}
-          rebaseAt={used.rebaseAt}
-          periods={chartPeriods}
-          request={rebaseRequest}
-        />
-        {analysis.chart === 't' || analysis.chart === 'g' ? (
-          <p>T and G charts (rare events) have no target.</p>
-        ) : (
-          <TargetForm
-            measureId={measure.id}
-            shared={shared}
-            organisationId={series.organisationId}
-            organisationName={organisation.data?.name}
-            targets={view.targets}
-            format={format}
-            seriesId={seriesId}
-          />
-        )}
-        <MethodForm
-          seriesId={seriesId}
-          own={series.spcOptions}
-          preset={used.preset}
-          direction={used.direction}
-          shared={shared}
-        />
       </section>
     </>
   );

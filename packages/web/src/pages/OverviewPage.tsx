@@ -10,6 +10,7 @@ import type { UnitScope } from '../components/dashboard/Dashboard';
 import { count } from '../components/dashboard/format';
 import { UnitLinks } from '../components/dashboard/UnitLinks';
 import { unitOptions, useUnitTree } from '../components/dashboard/units';
+import { MembersLinks } from '../components/members/MembersLinks';
 import { PageTitle } from '../components/PageTitle';
 import { ErrorSummary, Loading } from '../components/QueryState';
 
@@ -54,6 +55,13 @@ export default function OverviewPage(): React.JSX.Element {
       <p className="nhsuk-body-l">
         Which of {organisation.name}&apos;s measures show real change, and which will meet their targets:{' '}
         {count(dashboard.total, 'measure')} analysed with statistical process control.
+      </p>
+      <p>
+        <Link to={`/organisations/${encodeURIComponent(organisation.odsCode)}/goals`}>Goals</Link>
+      </p>
+      <MembersLinks id={organisation.id} odsCode={organisation.odsCode} />
+      <p>
+        <Link to={`/organisations/${encodeURIComponent(organisation.odsCode)}/projects`}>Projects</Link>
       </p>
       <section aria-labelledby="units">
         <h2 id="units">Units</h2>

@@ -8,8 +8,9 @@ import {
   SIGNED_OUT,
 } from '../components/account/test-support';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setCsrfToken } from '../api/client';
+import { browser } from '../components/sign-in/sso';
 import SignInPage from './SignInPage';
 
 const DEMO_USERS = [
@@ -23,7 +24,10 @@ beforeEach(() => {
   fakeApi.on('GET', '/api/v1/auth/session', () => SIGNED_OUT);
   fakeApi.on('GET', '/api/v1/auth/demo-users', () => ({ items: [] }));
 });
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 function fill(label: string, value: string): void {
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
@@ -177,6 +181,96 @@ describe('SignInPage', () => {
       expect(summaryLinks()).toEqual([
         { text: 'Demo sign-in is closed on this server.', href: '#demo-users' },
       ]);
+    });
+  });
+
+  describe('with your organisation (single sign-on)', () => {
+    const PROVIDER = {
+      id: '30000000-0000-4000-8000-000000000001',
+      name: 'Trust Entra ID',
+      organisationName: 'Barking, Havering and Redbridge',
+    };
+
+    function continueWith(email: string): void {
+      fireEvent.change(screen.getByLabelText('Work email address'), { target: { value: email } });
+      fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    }
+
+    it('finds the provider of the work email’s domain and goes there, to come back to ?next=', async () => {
+      fakeApi.on('POST', '/api/v1/auth/sso/lookup', () => ({ provider: PROVIDER }));
+      const go = vi.spyOn(browser, 'go').mockImplementation(() => undefined);
+      renderPage(<SignInPage />, '/sign-in?next=%2Fmeasures%3Fsearch%3Dfalls', '/sign-in');
+      await screen.findByRole('heading', { name: 'Sign in with your organisation' });
+      continueWith(' pat.example@trust.nhs.uk ');
+      await waitFor(() => {
+        expect(go).toHaveBeenCalledWith(
+          `/api/v1/auth/sso/${PROVIDER.id}/start?returnTo=%2Fmeasures%3Fsearch%3Dfalls`,
+        );
+      });
+      expect(fakeApi.calls('POST', '/api/v1/auth/sso/lookup')[0]!.body).toEqual({
+        email: 'pat.example@trust.nhs.uk',
+      });
+      expect(
+        screen
+          .getAllByRole('status')
+          .some(
+            (status) =>
+              status.textContent ===
+              'Taking you to Trust Entra ID (Barking, Havering and Redbridge) to sign in.',
+          ),
+      ).toBe(true);
+      // The password form is still there for local accounts.
+      expect(screen.getByLabelText('Password')).toBeTruthy();
+    });
+
+    it('says to use a password when no provider signs in that domain', async () => {
+      fakeApi.on('POST', '/api/v1/auth/sso/lookup', () => ({ provider: null }));
+      const go = vi.spyOn(browser, 'go').mockImplementation(() => undefined);
+      renderPage(<SignInPage />, '/sign-in', '/sign-in');
+      await screen.findByLabelText('Work email address');
+      continueWith('someone@elsewhere.example');
+      await screen.findByRole('alert');
+      expect(summaryLinks()).toEqual([
+        {
+          text: 'Your organisation does not sign in to Groundswell through its own sign-in service. Sign in with your email address and password below.',
+          href: '#sso-email',
+        },
+      ]);
+      expect(go).not.toHaveBeenCalled();
+    });
+
+    it('checks the address before asking the server', async () => {
+      renderPage(<SignInPage />, '/sign-in', '/sign-in');
+      await screen.findByLabelText('Work email address');
+      continueWith('');
+      await screen.findByRole('alert');
+      expect(summaryLinks()).toEqual([{ text: 'Enter your work email address', href: '#sso-email' }]);
+      continueWith('not-an-address');
+      await waitFor(() => {
+        expect(summaryLinks()[0]!.text).toMatch(/in the correct format/);
+      });
+      expect(screen.getByLabelText('Work email address').getAttribute('aria-describedby')).toBe(
+        'sso-email-hint sso-email-error',
+      );
+      expect(fakeApi.calls('POST', '/api/v1/auth/sso/lookup')).toHaveLength(0);
+    });
+
+    it('shows why a sign-in through the organisation was refused (?error=) in the error summary', async () => {
+      renderPage(<SignInPage />, '/sign-in?error=sso_no_account', '/sign-in');
+      const alert = await screen.findByRole('alert');
+      expect(within(alert).getByRole('heading', { level: 2 }).textContent).toBe('There is a problem');
+      expect(summaryLinks()).toEqual([
+        {
+          text: 'You do not have a Groundswell account in this organisation yet. Ask an administrator of your organisation for an invitation.',
+          href: '#sso-email',
+        },
+      ]);
+    });
+
+    it('words an unknown error code plainly', async () => {
+      renderPage(<SignInPage />, '/sign-in?error=something_new', '/sign-in');
+      await screen.findByRole('alert');
+      expect(summaryLinks()[0]!.text).toBe('Signing in through your organisation did not work. Try again.');
     });
   });
 });

@@ -1,9 +1,12 @@
 /**
  * @module pages/SignInPage
- * Signing in (`/sign-in?next=/account/tokens`): an email address and password, the server's
- * message when it refuses (wrong details, an account locked until a time, deactivated); and, on a
- * server holding the demo data, a button per demo user. Afterwards the page named by `next` (a
- * path of this site only), or the home page.
+ * Signing in (`/sign-in?next=/account/tokens`): through the person's organisation (single sign-on:
+ * their work email address finds the identity provider, and the browser goes there); or with an
+ * email address and password, with the server's message when it refuses (wrong details, an account
+ * locked until a time, deactivated); and, on a server holding the demo data, a button per demo
+ * user. Afterwards the page named by `next` (a path of this site only), or the home page. A
+ * single sign-on the server refused comes back as `?error=<code>`, shown in the error summary.
+ * Every problem of the page is in its one error summary.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -14,15 +17,12 @@ import { signedIn, useSession } from '../api/session';
 import { safeNext } from '../components/account/next';
 import { send } from '../components/measure/data';
 import type { FieldProblem } from '../components/measure/forms';
-import {
-  byId,
-  describedBy,
-  FieldErrorMessage,
-  FormErrorSummary,
-  problemsOf,
-} from '../components/measure/forms';
+import { byId, FormErrorSummary, problemsOf } from '../components/measure/forms';
 import { PageTitle } from '../components/PageTitle';
 import { ErrorSummary, Loading } from '../components/QueryState';
+import { OrganisationSignIn, WORK_EMAIL_ID } from '../components/sign-in/OrganisationSignIn';
+import { ssoErrorMessage } from '../components/sign-in/sso';
+import { TextField } from '../components/sign-in/TextField';
 import '../styles/account.css';
 
 const FIELDS = {
@@ -86,10 +86,19 @@ function DemoUsers({
   );
 }
 
-function SignInForm({ next, demo }: { next: string; demo: boolean }): React.JSX.Element {
+function SignInForm({
+  next,
+  demo,
+  problems,
+  setProblems,
+}: {
+  next: string;
+  demo: boolean;
+  problems: readonly FieldProblem[];
+  setProblems: (problems: FieldProblem[]) => void;
+}): React.JSX.Element {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
   const navigate = useNavigate();
   const client = useQueryClient();
   const mutation = useMutation({
@@ -113,7 +122,6 @@ function SignInForm({ next, demo }: { next: string; demo: boolean }): React.JSX.
 
   return (
     <>
-      <FormErrorSummary problems={problems} headingLevel={2} />
       {demo && (
         <DemoUsers
           pending={pendingDemo}
@@ -126,7 +134,7 @@ function SignInForm({ next, demo }: { next: string; demo: boolean }): React.JSX.
       )}
       <form
         noValidate
-        aria-labelledby={demo ? 'password-heading' : undefined}
+        aria-labelledby="password-heading"
         onSubmit={(event) => {
           event.preventDefault();
           if (mutation.isPending) return;
@@ -137,44 +145,29 @@ function SignInForm({ next, demo }: { next: string; demo: boolean }): React.JSX.
           if (found.length === 0) mutation.mutate({ kind: 'password', email: email.trim(), password });
         }}
       >
-        {demo && <h2 id="password-heading">Sign in with an email address and password</h2>}
-        <div className={`nhsuk-form-group${errors[FIELDS.email.id] ? ' nhsuk-form-group--error' : ''}`}>
-          <label className="nhsuk-label" htmlFor={FIELDS.email.id}>
-            Email address
-          </label>
-          <FieldErrorMessage id={FIELDS.email.id} message={errors[FIELDS.email.id]} />
-          <input
-            className={`nhsuk-input nhsuk-input--width-30${errors[FIELDS.email.id] ? ' nhsuk-input--error' : ''}`}
-            id={FIELDS.email.id}
-            name="email"
-            type="email"
-            autoComplete="username"
-            spellCheck={false}
-            value={email}
-            aria-describedby={describedBy(FIELDS.email.id, false, errors[FIELDS.email.id])}
-            onChange={(event) => {
-              setEmail(event.target.value);
-            }}
-          />
-        </div>
-        <div className={`nhsuk-form-group${errors[FIELDS.password.id] ? ' nhsuk-form-group--error' : ''}`}>
-          <label className="nhsuk-label" htmlFor={FIELDS.password.id}>
-            Password
-          </label>
-          <FieldErrorMessage id={FIELDS.password.id} message={errors[FIELDS.password.id]} />
-          <input
-            className={`nhsuk-input nhsuk-input--width-20${errors[FIELDS.password.id] ? ' nhsuk-input--error' : ''}`}
-            id={FIELDS.password.id}
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            aria-describedby={describedBy(FIELDS.password.id, false, errors[FIELDS.password.id])}
-            onChange={(event) => {
-              setPassword(event.target.value);
-            }}
-          />
-        </div>
+        <h2 id="password-heading">Sign in with an email address and password</h2>
+        <TextField
+          id={FIELDS.email.id}
+          label={FIELDS.email.label}
+          error={errors[FIELDS.email.id]}
+          name="email"
+          type="email"
+          autoComplete="username"
+          spellCheck={false}
+          value={email}
+          onChange={setEmail}
+        />
+        <TextField
+          id={FIELDS.password.id}
+          label={FIELDS.password.label}
+          error={errors[FIELDS.password.id]}
+          width="nhsuk-input--width-20"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+        />
         <button className="nhsuk-button" type="submit">
           {mutation.isPending && mutation.variables.kind === 'password' ? 'Signing in…' : 'Sign in'}
         </button>
@@ -182,6 +175,32 @@ function SignInForm({ next, demo }: { next: string; demo: boolean }): React.JSX.
       <p className="nhsuk-body-s">
         Forgotten your password, or no account yet? Ask an administrator of your organisation.
       </p>
+    </>
+  );
+}
+
+/** Everything a signed-out person sees, with the page's one error summary. */
+function SignedOut({
+  next,
+  demo,
+  error,
+}: {
+  next: string;
+  demo: boolean;
+  error: string | null;
+}): React.JSX.Element {
+  const returned = ssoErrorMessage(error);
+  const [problems, setProblems] = useState<FieldProblem[]>(
+    returned === null ? [] : [{ id: WORK_EMAIL_ID, message: returned }],
+  );
+  return (
+    <>
+      <FormErrorSummary problems={problems} headingLevel={2} />
+      <p className="nhsuk-body-l">
+        Sign in through your organisation, or with the email address and password of your Groundswell account.
+      </p>
+      <OrganisationSignIn next={next} problems={problems} onProblems={setProblems} />
+      <SignInForm next={next} demo={demo} problems={problems} setProblems={setProblems} />
     </>
   );
 }
@@ -203,12 +222,7 @@ export default function SignInPage(): React.JSX.Element {
           </p>
         </>
       ) : (
-        <>
-          <p className="nhsuk-body-l">
-            Sign in with the email address and password of your Groundswell account.
-          </p>
-          <SignInForm next={next} demo={session.data?.demoSignIn ?? false} />
-        </>
+        <SignedOut next={next} demo={session.data?.demoSignIn ?? false} error={params.get('error')} />
       )}
     </>
   );

@@ -236,4 +236,52 @@ describe('TokensPage', () => {
       expect(within(screen.getByRole('table')).queryAllByRole('button')).toHaveLength(0);
     });
   });
+
+  it('signs out everywhere after asking, saying API tokens are not affected, and goes home signed out', async () => {
+    let signedIn = true;
+    fakeApi.on('GET', '/api/v1/auth/session', () => (signedIn ? SIGNED_IN : SIGNED_OUT));
+    fakeApi.on('POST', '/api/v1/auth/sign-out-everywhere', () => {
+      signedIn = false;
+      return { ended: 3 };
+    });
+    const view = renderPage(<TokensPage />, '/account/tokens', '/account/tokens');
+    await table();
+    const section = screen.getByRole('region', { name: 'Sign out everywhere' });
+    expect(section.textContent).toContain('on every device and browser, including this one');
+    expect(section.textContent).toContain('Your API tokens are not affected.');
+
+    // Asked first; "No" changes nothing and hands focus back.
+    fireEvent.click(within(section).getByRole('button', { name: 'Sign out everywhere…' }));
+    const question = within(section).getByRole('heading', { name: /Sign out on every device\?/ });
+    expect(document.activeElement).toBe(question);
+    fireEvent.click(within(section).getByRole('button', { name: 'No, stay signed in' }));
+    await waitFor(() => {
+      expect(document.activeElement?.textContent).toBe('Sign out everywhere…');
+    });
+    expect(fakeApi.calls('POST', '/api/v1/auth/sign-out-everywhere')).toHaveLength(0);
+
+    fireEvent.click(within(section).getByRole('button', { name: 'Sign out everywhere…' }));
+    fireEvent.click(within(section).getByRole('button', { name: 'Yes, sign out everywhere' }));
+    await screen.findByRole('heading', { name: 'Home' });
+    expect(currentUrl(view)).toBe('/');
+    const call = fakeApi.calls('POST', '/api/v1/auth/sign-out-everywhere')[0]!;
+    expect(call.headers.get('X-CSRF-Token')).toBe(CSRF);
+    expect(view.client.getQueryData(['session'])).toEqual(SIGNED_OUT);
+    // No token was revoked.
+    expect(fakeApi.received.filter((r) => r.method === 'DELETE')).toHaveLength(0);
+  });
+
+  it('says so, and stays, when signing out everywhere fails', async () => {
+    fakeApi.on('POST', '/api/v1/auth/sign-out-everywhere', () =>
+      apiError(403, 'forbidden', 'The CSRF token is missing or wrong: reload the page and try again.'),
+    );
+    const view = renderPage(<TokensPage />, '/account/tokens', '/account/tokens');
+    await table();
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out everywhere…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, sign out everywhere' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Could not sign out everywhere');
+    expect(alert.textContent).toContain('reload the page');
+    expect(currentUrl(view)).toBe('/account/tokens');
+  });
 });

@@ -1,8 +1,9 @@
 /**
  * @module pages/TokensPage
  * Your API tokens (`/account/tokens`): the tokens a person has made for scripts and data pipelines,
- * a form to make one (shown once, to copy), and revoking one after asking. Someone signed out is
- * sent to the sign-in page, which comes back here.
+ * a form to make one (shown once, to copy), and revoking one after asking; and signing out
+ * everywhere (every session ends; tokens do not). Someone signed out is sent to the sign-in page,
+ * which comes back here.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -13,6 +14,7 @@ import { SESSION_KEY, useSession } from '../api/session';
 import { signInPath } from '../components/account/next';
 import { NewTokenPanel } from '../components/account/NewTokenPanel';
 import { RevokeConfirm } from '../components/account/RevokeConfirm';
+import { SignOutEverywhere } from '../components/account/SignOutEverywhere';
 import { TokenForm } from '../components/account/TokenForm';
 import { revokeButtonId, TokenList } from '../components/account/TokenList';
 import type { NewToken, Token } from '../components/account/tokens';
@@ -23,7 +25,7 @@ import '../styles/account.css';
 
 const TITLE = 'Your API tokens';
 
-function Tokens({ user }: { user: SessionUser }): React.JSX.Element {
+function Tokens({ user, onLeaving }: { user: SessionUser; onLeaving: () => void }): React.JSX.Element {
   const tokens = useTokens();
   const client = useQueryClient();
   const [created, setCreated] = useState<NewToken | null>(null);
@@ -101,6 +103,7 @@ function Tokens({ user }: { user: SessionUser }): React.JSX.Element {
           )
         }
       </QueryState>
+      <SignOutEverywhere onLeaving={onLeaving} />
     </>
   );
 }
@@ -108,6 +111,9 @@ function Tokens({ user }: { user: SessionUser }): React.JSX.Element {
 export default function TokensPage(): React.JSX.Element {
   const session = useSession();
   const location = useLocation();
+  // Signed out everywhere from this page: on the way home, not to the sign-in page.
+  const [leaving, setLeaving] = useState(false);
+  if (leaving) return <PageTitle>{TITLE}</PageTitle>;
   if (session.isPending)
     return (
       <>
@@ -128,7 +134,12 @@ export default function TokensPage(): React.JSX.Element {
   return (
     <>
       <PageTitle>{TITLE}</PageTitle>
-      <Tokens user={session.data.user} />
+      <Tokens
+        user={session.data.user}
+        onLeaving={() => {
+          setLeaving(true);
+        }}
+      />
     </>
   );
 }

@@ -61,6 +61,11 @@ describe('UnitPage', () => {
     answer({
       '/api/v1/organisations/RF4/dashboard': aDashboard([RECOMMEND, ULCERS]),
       '/api/v1/organisations/RF4/units': UNIT_TREE,
+      '/api/v1/organisations/RF4/units/': {
+        unit: { id: MEDICINE.id, name: 'Medicine' },
+        tree: [],
+        serves: [],
+      },
     });
     const { container } = renderRoute(ROUTE, `/organisations/RF4/units/${MEDICINE.id}`, <UnitPage />);
     const h1 = await screen.findByRole('heading', { level: 1, name: /Medicine/ });
@@ -93,9 +98,12 @@ describe('UnitPage', () => {
     answer({
       '/api/v1/organisations/RF4/dashboard': aDashboard([RECOMMEND]),
       '/api/v1/organisations/RF4/units': UNIT_TREE,
+      '/api/v1/organisations/RF4/units/': { unit: { id: WARD_10.id, name: 'Ward 10' }, tree: [], serves: [] },
     });
     renderRoute(ROUTE, `/organisations/RF4/units/${WARD_10.id}?domain=experience`, <UnitPage />);
     await screen.findByRole('heading', { level: 1, name: /Ward 10/ });
+    expect(await screen.findByText('Ward 10 has no goals yet, or none that you can see.')).toBeTruthy();
+    expect(fetchedUrls()).toContain(`/api/v1/organisations/RF4/units/${WARD_10.id}/goals`);
     const crumbs = screen.getByRole('navigation', { name: 'Breadcrumb' });
     expect(
       within(crumbs)

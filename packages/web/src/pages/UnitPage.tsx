@@ -11,6 +11,7 @@ import type { UnitScope } from '../components/dashboard/Dashboard';
 import { count } from '../components/dashboard/format';
 import { unitOptions, unitPath, useUnitTree } from '../components/dashboard/units';
 import { UnitLinks, unitHref, unitKindLabel } from '../components/dashboard/UnitLinks';
+import { UnitGoalsSection } from '../components/goals/UnitGoalsSection';
 import { PageTitle } from '../components/PageTitle';
 import { ErrorSummary, Loading } from '../components/QueryState';
 
@@ -74,6 +75,7 @@ export default function UnitPage(): React.JSX.Element {
           <UnitLinks odsCode={organisation.odsCode} units={unit.children} />
         </section>
       )}
+      <UnitGoalsSection odsCode={organisation.odsCode} unitId={unit.id} unitName={unit.name} />
       <DashboardBody
         queries={queries}
         dashboard={dashboard}

@@ -1,10 +1,13 @@
 /**
  * @module components/account/AccountNav
  * The account part of the NHS.UK header: "Sign in" when signed out; when signed in, the person's
- * name, their API tokens and "Sign out". Nothing while the session loads (no flash of "Sign in").
+ * name, their API tokens (and signing out everywhere), the audit log of their organisation when
+ * their role may read it, and "Sign out". Nothing while the session loads (no flash of "Sign in").
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { PERMISSIONS } from '../../api/permissions';
+import type { Role } from '../../api/permissions';
 import { signOut, useSession } from '../../api/session';
 import { signInPath } from './next';
 
@@ -40,6 +43,10 @@ export function AccountNav(): React.JSX.Element | null {
 
   if (session.isPending) return null;
   const user = session.data?.user ?? null;
+  // The first organisation whose audit log the person's role may read.
+  const auditable = user?.memberships.find((m) =>
+    (PERMISSIONS['audit.read'] as readonly Role[]).includes(m.role),
+  );
   return (
     <nav className="nhsuk-header__account" aria-label="Account">
       <ul className="nhsuk-header__account-list">
@@ -63,6 +70,16 @@ export function AccountNav(): React.JSX.Element | null {
                 Your API tokens
               </Link>
             </li>
+            {auditable !== undefined && (
+              <li className="nhsuk-header__account-item">
+                <Link
+                  className="nhsuk-header__account-link"
+                  to={`/organisations/${encodeURIComponent(auditable.odsCode)}/audit`}
+                >
+                  Audit log
+                </Link>
+              </li>
+            )}
             <li className="nhsuk-header__account-item">
               <form
                 className="nhsuk-header__account-form"

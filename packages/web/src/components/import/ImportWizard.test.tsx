@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { currentUrl, fakeApi, FakeXhr, installFakeXhr, json, renderAt } from './test-support';
+import { currentUrl, fakeApi, FakeXhr, installFakeXhr, json, renderAt, SIGNED_IN } from './test-support';
 import ImportPage from '../../pages/ImportPage';
 import { anImport, aPreview, badDates, ORGANISATION_ID } from './fixtures';
 import type { Import } from './api';
@@ -29,6 +29,7 @@ beforeEach(() => {
   installFakeXhr();
   sessionStorage.clear();
   fakeApi.reset();
+  fakeApi.on('GET', '/api/v1/auth/session', () => SIGNED_IN);
   fakeApi.on('GET', '/api/v1/organisations/:ref', () => RF4);
   fakeApi.on('GET', '/api/v1/organisations/:ref/units', () => ({ items: [] }));
   fakeApi.on('GET', '/api/v1/measures', () => ({ items: [], nextCursor: null }));

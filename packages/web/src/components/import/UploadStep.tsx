@@ -26,8 +26,11 @@ export function UploadStep({
   organisations,
   initialOrganisation,
   onUploaded,
+  national = true,
 }: {
   organisations: readonly Organisation[];
+  /** Offer a national file (rows of many organisations): for platform administrators only. */
+  national?: boolean;
   /** An ODS code from the URL, or `national`. */
   initialOrganisation: string;
   onUploaded: (uploaded: Uploaded) => void;
@@ -99,7 +102,11 @@ export function UploadStep({
               {org.name} ({org.odsCode})
             </option>
           ))}
-          <option value={NATIONAL}>Several organisations: a national file with a column of ODS codes</option>
+          {national && (
+            <option value={NATIONAL}>
+              Several organisations: a national file with a column of ODS codes
+            </option>
+          )}
         </select>
       </div>
       <FileField

@@ -1,7 +1,8 @@
 /**
  * @module components/import/test-support
- * For component tests (jsdom): a fake of the HTTP API behind the real typed client, a fake
- * XMLHttpRequest for uploads, and a render with the router and query client the pages need.
+ * For component tests (jsdom): the shared fake of the HTTP API behind the real typed client
+ * (test-support/fake-api), a fake XMLHttpRequest for uploads, and a render with the router and
+ * query client the pages need.
  * Import it before any module that imports `api/client` (which takes `fetch` when it loads).
  */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -10,76 +11,17 @@ import type { RenderResult } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 
-const ORIGIN = 'http://localhost:3000';
-
-/** Node's Request cannot take a path without an origin, as the browser's can: give it jsdom's. */
-class PageRequest extends Request {
-  constructor(input: RequestInfo | URL, init?: RequestInit) {
-    super(typeof input === 'string' ? new URL(input, ORIGIN).href : input, init);
-  }
-}
-globalThis.Request = PageRequest;
-
-/** A request the fake API received. */
-export interface Received {
-  readonly method: string;
-  readonly path: string;
-  readonly query: URLSearchParams;
-  readonly body: unknown;
-}
-
-type Handler = (request: Received) => unknown;
-
-/** The fake API: answers by method and path (`:name` matches one segment); records every request. */
-export class FakeApi {
-  readonly received: Received[] = [];
-  private readonly routes: { method: string; pattern: RegExp; handler: Handler }[] = [];
-
-  /** Answers `method path` with the handler's value: JSON with 200, or a `Response` as it is. */
-  on(method: string, path: string, handler: Handler): this {
-    const pattern = new RegExp(`^${path.replace(/:[a-zA-Z]+/g, '[^/]+')}$`);
-    this.routes.unshift({ method, pattern, handler });
-    return this;
-  }
-
-  /** The requests to this method and path. */
-  calls(method: string, path: string): Received[] {
-    return this.received.filter((r) => r.method === method && r.path === path);
-  }
-
-  reset(): void {
-    this.received.length = 0;
-    this.routes.length = 0;
-  }
-
-  async fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-    const request = input instanceof Request ? input : new PageRequest(input, init);
-    const url = new URL(request.url);
-    const text = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
-    const received: Received = {
-      method: request.method,
-      path: url.pathname,
-      query: url.searchParams,
-      body: text === '' ? undefined : (JSON.parse(text) as unknown),
-    };
-    this.received.push(received);
-    const route = this.routes.find((r) => r.method === request.method && r.pattern.test(url.pathname));
-    if (route === undefined)
-      return json(404, {
-        error: { code: 'not_found', message: `no fake for ${request.method} ${url.pathname}` },
-      });
-    const answer = route.handler(received);
-    return answer instanceof Response ? answer : json(200, answer);
-  }
-}
-
-/** A JSON response. */
-export function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-}
-
-export const fakeApi = new FakeApi();
-globalThis.fetch = (input, init) => fakeApi.fetch(input, init);
+export {
+  currentUrl,
+  FakeApi,
+  fakeApi,
+  json,
+  sessionOf,
+  SIGNED_IN,
+  SIGNED_OUT,
+  withRole,
+} from '../../test-support/fake-api';
+export type { Received } from '../../test-support/fake-api';
 
 /** An upload in flight through the fake XMLHttpRequest, answered by the test. */
 export class FakeXhr {
@@ -154,9 +96,4 @@ export function renderAt(element: ReactNode, url: string, path: string): RenderR
       </MemoryRouter>
     </QueryClientProvider>,
   );
-}
-
-/** The router's current URL in a page rendered with `renderAt`. */
-export function currentUrl(view: RenderResult): string {
-  return view.getByTestId('location').textContent;
 }

@@ -12,6 +12,7 @@ import { render } from '@testing-library/react';
 import type { RenderResult } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { vi } from 'vitest';
+import type { Session } from '../../api/session';
 import type { Annotation, Observation, Organisation, SeriesAnalysis, UnitNode } from './data';
 
 // The client is created with `baseUrl: ''`: resolve its relative URLs as a browser would.
@@ -268,13 +269,43 @@ export const NOTE: Annotation = {
   createdAt: '2024-06-02T10:00:00.000Z',
 };
 
-/** The routes of a loaded measure page. */
+type Role = NonNullable<Session['user']>['memberships'][number]['role'];
+
+/** A session of someone with `role` in the test organisation (null: signed out). */
+export function sessionAs(role: Role | null): Session {
+  if (role === null) return { user: null, csrfToken: null, expiresAt: null, demoSignIn: false };
+  return {
+    user: {
+      id: '20000000-0000-4000-8000-000000000001',
+      email: 'someone@groundswell.invalid',
+      displayName: 'Sam Someone',
+      platformAdmin: false,
+      demo: false,
+      memberships: [
+        {
+          organisationId: ORG_ID,
+          odsCode: 'RF4',
+          organisationName: 'Barking Test Trust',
+          role,
+          unitId: null,
+        },
+      ],
+    },
+    csrfToken: 'csrf',
+    expiresAt: '2026-11-26T12:00:00.000Z',
+    demoSignIn: false,
+  };
+}
+
+/** The routes of a loaded measure page, seen by `session` (a QI lead of the organisation unless given). */
 export function pageRoutes(
   view: SeriesAnalysis,
   notes: Annotation[] = [],
   points = observations(),
+  session: Session = sessionAs('qi_lead'),
 ): Record<string, Answer> {
   return {
+    'GET /api/v1/auth/session': session,
     [`GET /api/v1/series/${SERIES_ID}/analysis`]: view,
     [`GET /api/v1/series/${SERIES_ID}/annotations`]: { items: notes },
     [`GET /api/v1/series/${SERIES_ID}/observations`]: {
