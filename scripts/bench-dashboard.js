@@ -367,8 +367,9 @@ Goal (issue 4): p95 under 50 ms and over 1,000 requests per second against Postg
 ${rows.join('\n')}
 
 Browsers ask for gzip (${fmt(results[0].gzipBytes / 1024)} KiB here); the plain-JSON row shows the cost of
-${fmt(results[0].bytes / 1024)} KiB per request (most of it the full-precision centre lines and limits of every
-sparkline point). A 304 needs only the version query.
+${fmt(results[0].bytes / 1024)} KiB per request (most of it every sparkline point's value, period, centre line and limits, the
+lines to 6 significant figures). A 304 needs only the version query, which for a signed-out
+reader (as here) reads only the public series.
 
 Single requests (plain JSON, timed by this process with \`fetch\`, reading the whole body): the first
 after start (every series read and analysed), then one client alone (the median of 21 requests

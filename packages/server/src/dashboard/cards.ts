@@ -74,7 +74,12 @@ export function targetAt(timeline: readonly TargetStep[], period: string): numbe
   return value;
 }
 
-const nullable = (value: number): number | null => (Number.isNaN(value) ? null : value);
+/**
+ * A sparkline's centre line or limit to 6 significant figures: far finer than a sparkline can draw
+ * or its words say, and about half the bytes of full precision in the dashboard's JSON (the full
+ * analysis is at `GET /series/:id/analysis`). The points' own values are kept as recorded.
+ */
+const drawn = (value: number): number | null => (Number.isNaN(value) ? null : Number(value.toPrecision(6)));
 
 /**
  * Works out a series' card: runs its measure's chart on the plottable points (with the targets
@@ -184,9 +189,9 @@ function sparkColumns(analysis: SpcAnalysis, annotations: ReadonlyMap<string, nu
     const period = String(c.periods?.[i] ?? i);
     periods.push(period);
     values.push(c.values[i]!);
-    mean.push(nullable(lines.mean));
-    lower.push(nullable(lines.lower));
-    upper.push(nullable(lines.upper));
+    mean.push(drawn(lines.mean));
+    lower.push(drawn(lines.lower));
+    upper.push(drawn(lines.upper));
     const pointTarget = c.targets?.[i] ?? constantTarget;
     if (pointTarget !== null) anyTarget = true;
     target.push(pointTarget);

@@ -171,13 +171,36 @@ function shapeOf(byId: boolean, filter: SeriesFilter): string {
 const ORGANISATION_ID = sql.raw('"organisations"."id"');
 
 /**
- * The reader's level in the organisation, from their readable organisations (placeholders
- * `all`, `privateIn`, `internalIn`): `readLevel`'s rule, as `visibleTo` writes it in SQL.
+ * What the version query must work out of the reader: nothing for one who reads only public data
+ * anywhere (`p`: the public, most requests) or everything (`a`); otherwise (`r`) their level in
+ * the organisation, from their readable organisations.
  */
-const LEVEL = sql`(case
-  when ${sql.placeholder('all')}::boolean or ${ORGANISATION_ID} = any(${sql.placeholder('privateIn')}::uuid[]) then 'private'
-  when ${ORGANISATION_ID} = any(${sql.placeholder('internalIn')}::uuid[]) then 'internal'
-  else 'public' end)`;
+type ReaderShape = 'p' | 'a' | 'r';
+
+function readerShape(reader: ReadableOrganisations): ReaderShape {
+  if (reader.all) return 'a';
+  return reader.privateIn.length === 0 && reader.internalIn.length === 0 ? 'p' : 'r';
+}
+
+/**
+ * The reader's level in the organisation, and the condition on a series' measure for it: for `r`,
+ * from the placeholders `privateIn` and `internalIn` — `readLevel`'s rule, as `visibleTo` writes
+ * it in SQL.
+ */
+function levelSql(shape: ReaderShape): { level: SQL; readable: SQL } {
+  if (shape === 'p') return { level: sql`'public'`, readable: sql`m.visibility = 'public'` };
+  if (shape === 'a') return { level: sql`'private'`, readable: sql`true` };
+  const level = sql`(case
+    when ${ORGANISATION_ID} = any(${sql.placeholder('privateIn')}::uuid[]) then 'private'
+    when ${ORGANISATION_ID} = any(${sql.placeholder('internalIn')}::uuid[]) then 'internal'
+    else 'public' end)`;
+  return {
+    level,
+    readable: sql`(m.visibility = 'public'
+      or (m.visibility = 'internal' and ${level} <> 'public')
+      or ${level} = 'private')`,
+  };
+}
 
 /** A row of the version query. */
 interface VersionRow {
@@ -195,9 +218,16 @@ interface VersionRow {
 type VersionQuery = PgPreparedQuery<PreparedQueryConfig & { execute: VersionRow[] }>;
 
 /** The version query of one shape, prepared (named, so PostgreSQL parses and plans it once per connection). */
-function prepareVersionQuery(db: Database, byId: boolean, filter: SeriesFilter, shape: string): VersionQuery {
+function prepareVersionQuery(
+  db: Database,
+  byId: boolean,
+  filter: SeriesFilter,
+  reader: ReaderShape,
+  shape: string,
+): VersionQuery {
   const o = organisations;
   const hasUnit = filterValues(filter).unit !== undefined;
+  const { level, readable } = levelSql(reader);
   return db
     .select({
       id: o.id,
@@ -207,16 +237,13 @@ function prepareVersionQuery(db: Database, byId: boolean, filter: SeriesFilter, 
       unitFound: hasUnit
         ? sql<boolean>`exists (select 1 from units where id = ${sql.placeholder('unit')}::uuid and organisation_id = ${ORGANISATION_ID})`
         : sql<boolean>`true`,
-      level: sql<Visibility>`${LEVEL}`,
+      level: sql<Visibility>`${level}`,
       digest: sql<string>`(select count(*)::text || ':' || coalesce(bit_xor(d.h), 0)::text
         from (select hash_record_extended((s.id, s.data_version, m.id, m.updated_at, u.name), 0) as h
           from measure_series s
           join measures m on m.id = s.measure_id
           left join units u on u.id = s.unit_id
-          where ${seriesConditions(filter, ORGANISATION_ID, asPlaceholder)}
-            and (m.visibility = 'public'
-              or (m.visibility = 'internal' and ${LEVEL} <> 'public')
-              or ${LEVEL} = 'private')) d)`,
+          where ${seriesConditions(filter, ORGANISATION_ID, asPlaceholder)} and ${readable}) d)`,
     })
     .from(o)
     .where(
@@ -244,7 +271,8 @@ export async function readDashboardVersion(
   reader: ReadableOrganisations,
 ): Promise<DashboardVersion> {
   const { byId, value } = checkedRef(ref);
-  const shape = shapeOf(byId, filter);
+  const readerKind = readerShape(reader);
+  const shape = `${shapeOf(byId, filter)}_${readerKind}`;
   let queries = prepared.get(db);
   if (queries === undefined) {
     queries = new Map();
@@ -252,15 +280,13 @@ export async function readDashboardVersion(
   }
   let query = queries.get(shape);
   if (query === undefined) {
-    query = prepareVersionQuery(db, byId, filter, shape);
+    query = prepareVersionQuery(db, byId, filter, readerKind, shape);
     queries.set(shape, query);
   }
   const [row] = await query.execute({
     ref: value,
     ...filterValues(filter),
-    all: reader.all,
-    privateIn: reader.privateIn,
-    internalIn: reader.internalIn,
+    ...(readerKind === 'r' ? { privateIn: reader.privateIn, internalIn: reader.internalIn } : {}),
   });
   if (row === undefined) {
     throw new DataError('not_found', `no organisation has the id or ODS code ${JSON.stringify(ref)}`, {

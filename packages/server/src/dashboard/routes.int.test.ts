@@ -24,6 +24,9 @@ import type { Unit } from '../units/repository.js';
 import { DashboardView } from './schemas.js';
 import { DashboardService } from './service.js';
 
+/** A centre line or limit as the sparkline carries it: 6 significant figures (null stays null). */
+const drawn = (value: number | null): number | null => (value === null ? null : Number(value.toPrecision(6)));
+
 /** Twenty months rising after the tenth: special cause improvement when higher is better. */
 const RISING = [12, 15, 11, 14, 13, 16, 12, 18, 21, 22, 19, 23, 24, 22, 25, 26, 24, 27, 29, 28];
 
@@ -174,9 +177,9 @@ describeEachEngine('HTTP dashboard', ({ test }) => {
         const points = analysis.analysis.points;
         expect(series.sparkline.values).toEqual(points.map((p) => p.value));
         expect(series.sparkline.periods).toEqual(points.map((p) => p.period));
-        expect(series.sparkline.mean).toEqual(points.map((p) => p.mean));
-        expect(series.sparkline.lower).toEqual(points.map((p) => p.lowerLimit));
-        expect(series.sparkline.upper).toEqual(points.map((p) => p.upperLimit));
+        expect(series.sparkline.mean).toEqual(points.map((p) => p.mean).map(drawn));
+        expect(series.sparkline.lower).toEqual(points.map((p) => p.lowerLimit).map(drawn));
+        expect(series.sparkline.upper).toEqual(points.map((p) => p.upperLimit).map(drawn));
         const indexesOf = (type: string): number[] =>
           points.flatMap((p, i) => (p.pointType === type ? [i] : []));
         expect(series.sparkline.improvement).toEqual(indexesOf('improvement'));
@@ -327,7 +330,9 @@ describeEachEngine('HTTP dashboard', ({ test }) => {
           );
           expect(series.icons).toEqual(analysis.icons);
           expect(series.sparkline.values).toEqual(analysis.analysis.points.map((p) => p.value));
-          expect(series.sparkline.upper).toEqual(analysis.analysis.points.map((p) => p.upperLimit));
+          expect(series.sparkline.upper).toEqual(
+            analysis.analysis.points.map((p) => p.upperLimit).map(drawn),
+          );
         }
         return result;
       };

@@ -45,7 +45,7 @@ const gzip = promisify(gzipCallback);
  * The version of the response's form and of what makes it: part of every entity tag. Change it
  * whenever the JSON or the analysis behind it changes, so that clients do not keep old bodies.
  */
-export const DASHBOARD_FORMAT = 'dashboard-2';
+export const DASHBOARD_FORMAT = 'dashboard-3';
 
 /** How much the caches may hold. */
 export interface DashboardCacheLimits {
