@@ -27,7 +27,13 @@ beforeEach(() => {
   fakeApi.on('GET', '/api/v1/auth/session', () => SIGNED_IN);
   fakeApi.on('GET', '/api/v1/projects/:id', () => project);
   fakeApi.on('GET', '/api/v1/organisations/RF4/dashboard', () => ({ series: [] }));
+  fakeApi.on('GET', '/api/v1/organisations/RF4/goals', () => ({ items: GOALS }));
 });
+
+const GOALS = [
+  { id: '75000000-0000-4000-8000-000000000001', title: 'Halve falls with harm by March 2027' },
+  { id: '75000000-0000-4000-8000-000000000002', title: 'Four-hour standard at 95%' },
+];
 afterEach(cleanup);
 
 const render = (): ReturnType<typeof renderPage> =>
@@ -93,6 +99,35 @@ describe('ProjectPage', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Publish to the library' }));
     expect(await screen.findByRole('button', { name: 'Take it out of the library' })).toBeTruthy();
     expect(fakeApi.calls('POST', `/api/v1/projects/${PROJECT_ID}/publish`)).toHaveLength(1);
+  });
+
+  it('lets the lead link the project to a goal of the organisation, and unlink it', async () => {
+    fakeApi.on('PUT', '/api/v1/projects/:id/goals/:goalId', () => {
+      project = { ...project, goals: [GOALS[0]!] };
+      return project;
+    });
+    fakeApi.on('DELETE', '/api/v1/projects/:id/goals/:goalId', () => {
+      project = { ...project, goals: [] };
+      return project;
+    });
+    render();
+    await screen.findByRole('heading', { level: 1, name: /Fewer falls at night/ });
+    const form = await screen.findByRole('form', { name: 'Link a goal' });
+    fireEvent.click(within(form).getByRole('button', { name: 'Link the goal' }));
+    await waitFor(() => {
+      expect(form.querySelector('.nhsuk-error-message')?.textContent).toContain('Choose a goal');
+    });
+    expect(fakeApi.calls('PUT', `/api/v1/projects/${PROJECT_ID}/goals/${GOALS[0]!.id}`)).toHaveLength(0);
+    await within(form).findByRole('option', { name: GOALS[0]!.title });
+    fireEvent.change(within(form).getByLabelText('Goal'), { target: { value: GOALS[0]!.id } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Link the goal' }));
+    expect(await screen.findByRole('button', { name: `Unlink the goal ${GOALS[0]!.title}` })).toBeTruthy();
+    expect(fakeApi.calls('PUT', `/api/v1/projects/${PROJECT_ID}/goals/${GOALS[0]!.id}`)).toHaveLength(1);
+    // A linked goal is no longer offered.
+    expect(within(form).queryByRole('option', { name: GOALS[0]!.title })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: `Unlink the goal ${GOALS[0]!.title}` }));
+    expect(await screen.findByText('It serves none of the organisation’s goals yet.')).toBeTruthy();
+    expect(fakeApi.calls('DELETE', `/api/v1/projects/${PROJECT_ID}/goals/${GOALS[0]!.id}`)).toHaveLength(1);
   });
 
   it('lets the lead change the title, problem and aim', async () => {

@@ -7,6 +7,7 @@
  * and lessons and publish it when finished. A published project is open to everyone, read-only,
  * with "Copy to my organisation".
  */
+import { GoalLinker } from '../components/projects/GoalLinker';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../api/session';
 import { Breadcrumbs } from '../components/dashboard/Breadcrumbs';
@@ -106,6 +107,13 @@ function Story({ project }: { project: Project }): React.JSX.Element {
         </dl>
         {rights.manage && <StageForm key={project.stage} project={project} />}
       </section>
+
+      {rights.manage && (
+        <section aria-labelledby="goals-heading">
+          <h2 id="goals-heading">Goals it serves</h2>
+          <GoalLinker project={project} />
+        </section>
+      )}
 
       <section aria-labelledby="measures-heading">
         <h2 id="measures-heading">Measures</h2>

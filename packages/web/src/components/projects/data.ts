@@ -194,6 +194,14 @@ export function linkMeasure(id: string, seriesId: string, kind: MeasureKind): Pr
   );
 }
 
+export function linkGoal(id: string, goalId: string): Promise<unknown> {
+  return send(api.PUT('/api/v1/projects/{id}/goals/{goalId}', { params: { path: { id, goalId } } }));
+}
+
+export function unlinkGoal(id: string, goalId: string): Promise<unknown> {
+  return send(api.DELETE('/api/v1/projects/{id}/goals/{goalId}', { params: { path: { id, goalId } } }));
+}
+
 export function unlinkMeasure(id: string, seriesId: string): Promise<unknown> {
   return send(
     api.DELETE('/api/v1/projects/{id}/measures/{seriesId}', { params: { path: { id, seriesId } } }),
