@@ -103,7 +103,7 @@ describe('ProjectPage', () => {
 
   it('lets the lead link the project to a goal of the organisation, and unlink it', async () => {
     fakeApi.on('PUT', '/api/v1/projects/:id/goals/:goalId', () => {
-      project = { ...project, goals: [GOALS[0]!] };
+      project = { ...project, goals: [{ ...GOALS[0]!, target: 0.5, deadline: '2027-03-31' }] };
       return project;
     });
     fakeApi.on('DELETE', '/api/v1/projects/:id/goals/:goalId', () => {
