@@ -19,17 +19,11 @@ import {
   useGrants,
   useOrganisation,
 } from '../components/members/members';
-import type { FieldProblem } from '../components/measure/forms';
-import {
-  byId,
-  describedBy,
-  FieldErrorMessage,
-  FormErrorSummary,
-  problemsOf,
-} from '../components/measure/forms';
 import { PageTitle } from '../components/PageTitle';
 import { QueryState } from '../components/QueryState';
 import '../styles/account.css';
+import { FieldErrorMessage, FormErrorSummary, byId, describedBy, problemsOf } from '../components/form';
+import type { FieldProblem } from '../components/form';
 
 const FIELDS = {
   grantee: { id: 'grant-grantee', label: 'ODS code' },

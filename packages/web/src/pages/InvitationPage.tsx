@@ -16,16 +16,10 @@ import { signedIn, useSession } from '../api/session';
 import { signInPath } from '../components/account/next';
 import type { Accepted, InvitationSummary } from '../components/members/members';
 import { acceptInvitation, fetchInvitation, rolePhrase } from '../components/members/members';
-import type { FieldProblem } from '../components/measure/forms';
-import {
-  byId,
-  describedBy,
-  FieldErrorMessage,
-  FormErrorSummary,
-  problemsOf,
-} from '../components/measure/forms';
 import { PageTitle } from '../components/PageTitle';
 import { ErrorSummary, Loading } from '../components/QueryState';
+import { FieldErrorMessage, FormErrorSummary, byId, describedBy, problemsOf } from '../components/form';
+import type { FieldProblem } from '../components/form';
 
 const TITLE = 'Your invitation';
 

@@ -11,8 +11,8 @@ import type { LibraryFilters, LibraryProject } from '../components/projects/data
 import { useLibrary } from '../components/projects/data';
 import { aimSentence, measureKindWords, stageWords } from '../components/projects/labels';
 import { QueryState } from '../components/QueryState';
-import { TextField } from '../components/sign-in/TextField';
 import '../components/projects/projects.css';
+import { TextField } from '../components/form';
 
 const NONE: LibraryFilters = { q: '', topic: '', measure: '' };
 

@@ -10,16 +10,10 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, ApiFailure } from '../api/client';
 import { signedIn } from '../api/session';
-import { send } from '../components/measure/data';
-import type { FieldProblem } from '../components/measure/forms';
-import {
-  byId,
-  describedBy,
-  FieldErrorMessage,
-  FormErrorSummary,
-  problemsOf,
-} from '../components/measure/forms';
+import { send } from '../api/send';
 import { PageTitle } from '../components/PageTitle';
+import { FieldErrorMessage, FormErrorSummary, byId, describedBy, problemsOf } from '../components/form';
+import type { FieldProblem } from '../components/form';
 
 /** The shortest password the server takes. */
 export const MIN_PASSWORD = 12;

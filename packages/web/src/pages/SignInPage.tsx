@@ -15,15 +15,14 @@ import { api, data } from '../api/client';
 import type { Session } from '../api/session';
 import { signedIn, useSession } from '../api/session';
 import { safeNext } from '../components/account/next';
-import { send } from '../components/measure/data';
-import type { FieldProblem } from '../components/measure/forms';
-import { byId, FormErrorSummary, problemsOf } from '../components/measure/forms';
+import { send } from '../api/send';
 import { PageTitle } from '../components/PageTitle';
 import { ErrorSummary, Loading } from '../components/QueryState';
 import { OrganisationSignIn, WORK_EMAIL_ID } from '../components/sign-in/OrganisationSignIn';
 import { ssoErrorMessage } from '../components/sign-in/sso';
-import { TextField } from '../components/sign-in/TextField';
 import '../styles/account.css';
+import { FormErrorSummary, TextField, byId, problemsOf } from '../components/form';
+import type { FieldProblem } from '../components/form';
 
 const FIELDS = {
   email: { id: 'sign-in-email', label: 'Email address' },

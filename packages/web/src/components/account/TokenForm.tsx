@@ -5,10 +5,10 @@
  */
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { FieldProblem } from '../measure/forms';
-import { byId, describedBy, FieldErrorMessage, FormErrorSummary, problemsOf } from '../measure/forms';
 import type { DateParts, NewToken, Scope } from './tokens';
 import { createToken, NO_DATE, parseExpiry, SCOPES } from './tokens';
+import { FieldErrorMessage, FormErrorSummary, byId, describedBy, problemsOf } from '../form';
+import type { FieldProblem } from '../form';
 
 const MAX_NAME = 100;
 

@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { api, data } from '../../api/client';
 import type { paths } from '../../api/schema';
-import { send } from '../measure/data';
+import { send } from '../../api/send';
 
 type TokensPath = paths['/api/v1/auth/tokens'];
 /** A token as listed (never the token itself). */

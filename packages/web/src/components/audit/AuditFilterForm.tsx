@@ -6,11 +6,11 @@
  * refused with the NHS error summary.
  */
 import { useState } from 'react';
-import type { FieldProblem } from '../measure/forms';
-import { byId, describedBy, FieldErrorMessage, FormErrorSummary } from '../measure/forms';
 import type { AuditFacets } from './data';
 import type { AuditFilters } from './filters';
 import { actionWords, entityWords } from './filters';
+import { FieldErrorMessage, FormErrorSummary, byId, describedBy } from '../form';
+import type { FieldProblem } from '../form';
 
 export const FILTER_IDS = {
   action: 'audit-action',

@@ -5,11 +5,10 @@
  */
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { FieldProblem } from '../measure/forms';
-import { byId, FormErrorSummary, SelectField } from '../measure/forms';
-import { TextAreaField, TextField, namedProblems } from './fields';
 import type { Aim, Visibility } from './goals';
 import { addAim, changeAim, VISIBILITIES } from './goals';
+import { FormErrorSummary, SelectField, TextAreaField, TextField, byId, namedProblems } from '../form';
+import type { FieldProblem } from '../form';
 
 export const AIM_FIELDS = {
   title: { id: 'aim-title', label: 'Aim' },
@@ -63,6 +62,7 @@ export function AimForm({
       <h2 id="aim-form-heading">{heading}</h2>
       <FormErrorSummary problems={problems} headingLevel={3} />
       <TextField
+        width="nhsuk-u-width-full"
         id={AIM_FIELDS.title.id}
         label="Aim"
         hint="In a few words, such as “Become the safest trust in England”."

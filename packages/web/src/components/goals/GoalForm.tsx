@@ -7,11 +7,20 @@
  */
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { FieldProblem } from '../measure/forms';
-import { byId, FormErrorSummary, SelectField } from '../measure/forms';
-import { TextField, fromTyped, isIsoDate, namedProblems, parseNumber, toTyped } from './fields';
 import type { Aim, Goal, GoalDetail, GoalNode, SeriesChoice, Visibility } from './goals';
 import { addGoal, changeGoal, selfAndBelow, VISIBILITIES } from './goals';
+import {
+  FormErrorSummary,
+  SelectField,
+  TextField,
+  byId,
+  fromTyped,
+  isIsoDate,
+  namedProblems,
+  parseNumber,
+  toTyped,
+} from '../form';
+import type { FieldProblem } from '../form';
 
 export const GOAL_FIELDS = {
   seriesId: { id: 'goal-series', label: 'Measure' },
@@ -173,6 +182,7 @@ export function GoalForm({
         />
       )}
       <TextField
+        width="nhsuk-u-width-full"
         id={GOAL_FIELDS.title.id}
         label="Goal"
         hint="In words, such as “Halve falls on Ward 10 by March 2027”."

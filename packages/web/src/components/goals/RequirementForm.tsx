@@ -7,19 +7,21 @@
  */
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { FieldProblem } from '../measure/forms';
-import { byId, FormErrorSummary, SelectField } from '../measure/forms';
+import type { Measure, Requirement } from './requirements';
+import { changeRequirement, setRequirement } from './requirements';
 import {
+  FormErrorSummary,
+  SelectField,
   TextAreaField,
   TextField,
+  byId,
   fromTyped,
   isIsoDate,
   namedProblems,
   parseNumber,
   toTyped,
-} from './fields';
-import type { Measure, Requirement } from './requirements';
-import { changeRequirement, setRequirement } from './requirements';
+} from '../form';
+import type { FieldProblem } from '../form';
 
 export const REQUIREMENT_FIELDS = {
   provider: { id: 'requirement-provider', label: 'Provider' },
@@ -141,6 +143,7 @@ export function RequirementForm({
         </>
       )}
       <TextField
+        width="nhsuk-u-width-full"
         id={REQUIREMENT_FIELDS.title.id}
         label="Requirement"
         hint="In a few words, such as “95% of patients seen within four hours”."

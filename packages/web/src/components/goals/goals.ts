@@ -10,7 +10,7 @@ import { api, data } from '../../api/client';
 import type { Schema } from '../../api/client';
 import type { paths } from '../../api/schema';
 import { formatPeriod, formatValue } from '../dashboard/format';
-import { send } from '../measure/data';
+import { send } from '../../api/send';
 
 export type Aim = Schema<'StrategicAim'>;
 export type Goal = Schema<'Goal'>;
@@ -138,6 +138,8 @@ export function useUnitGoals(ref: string, unitId: string): UseQueryResult<UnitGo
 export interface SeriesChoice {
   readonly id: string;
   readonly label: string;
+  /** The series' unit (null: the organisation as a whole). */
+  readonly unitId: string | null;
   readonly measure: Measured;
 }
 
@@ -152,6 +154,7 @@ export function useSeriesChoices(ref: string): UseQueryResult<SeriesChoice[]> {
       return dashboard.series.map((series) => ({
         id: series.id,
         label: `${series.measure.name} – ${series.unit?.name ?? 'Whole organisation'}`,
+        unitId: series.unit?.id ?? null,
         measure: { dataType: series.measure.dataType, unitLabel: series.measure.unitLabel },
       }));
     },

@@ -6,11 +6,12 @@
 import { useRef, useState } from 'react';
 import { api } from '../../api/client';
 import type { Observation } from './data';
-import { send } from './data';
+import { send } from '../../api/send';
 import { formatPeriod } from './format';
 import type { PeriodRequest } from './forms';
-import { Done, FormErrorSummary, SelectField, usePeriodRequest } from './forms';
+import { usePeriodRequest } from './forms';
 import { useSeriesChange } from './useSeriesChange';
+import { Done, FormErrorSummary, SelectField } from '../form';
 
 export interface GhostFormProps {
   readonly seriesId: string;

@@ -9,8 +9,8 @@ import type { SpcOptions } from './data';
 import { withOptions } from './data';
 import type { Direction, Preset } from './format';
 import { directionLabel, presetLabel } from './format';
-import { describedBy, Done, FieldErrorMessage, FormErrorSummary } from './forms';
 import { useSeriesOptionsChange } from './useSeriesChange';
+import { Done, FieldErrorMessage, FormErrorSummary, describedBy } from '../form';
 
 export interface MethodFormProps {
   readonly seriesId: string;

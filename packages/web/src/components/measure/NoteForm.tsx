@@ -5,18 +5,13 @@
  */
 import { useRef, useState } from 'react';
 import { api } from '../../api/client';
-import { send } from './data';
+import { send } from '../../api/send';
 import { formatPeriod } from './format';
-import type { Choice, FieldProblem, PeriodRequest } from './forms';
-import {
-  describedBy,
-  Done,
-  FieldErrorMessage,
-  FormErrorSummary,
-  SelectField,
-  usePeriodRequest,
-} from './forms';
+import type { PeriodRequest } from './forms';
+import { usePeriodRequest } from './forms';
 import { useSeriesChange } from './useSeriesChange';
+import { Done, FieldErrorMessage, FormErrorSummary, SelectField, describedBy } from '../form';
+import type { Choice, FieldProblem } from '../form';
 
 const MAX_TEXT = 4000;
 

@@ -9,8 +9,9 @@ import type { SpcOptions } from './data';
 import { withOptions } from './data';
 import { formatPeriod } from './format';
 import type { PeriodRequest } from './forms';
-import { Done, FormErrorSummary, SelectField, usePeriodRequest } from './forms';
+import { usePeriodRequest } from './forms';
 import { useSeriesOptionsChange } from './useSeriesChange';
+import { Done, FormErrorSummary, SelectField } from '../form';
 
 export interface RebaseFormProps {
   readonly seriesId: string;

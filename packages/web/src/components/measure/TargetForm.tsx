@@ -8,12 +8,12 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
 import type { SeriesAnalysis } from './data';
-import { send } from './data';
+import { send } from '../../api/send';
 import type { ValueFormat } from './format';
 import { formatDate, withUnit } from './format';
-import type { FieldProblem } from './forms';
-import { describedBy, Done, FieldErrorMessage, FormErrorSummary } from './forms';
 import { useSeriesChange } from './useSeriesChange';
+import { Done, FieldErrorMessage, FormErrorSummary, describedBy } from '../form';
+import type { FieldProblem } from '../form';
 
 type Target = SeriesAnalysis['targets'][number];
 

@@ -8,8 +8,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { SpcOptions } from './data';
 import { saveSeriesOptions, useRefresh } from './data';
-import type { FieldProblem } from './forms';
-import { byId, problemsOf } from './forms';
+import { byId, problemsOf } from '../form';
+import type { FieldProblem } from '../form';
 
 export interface SeriesChangeOptions<TInput, TResult> {
   /** The series the page shows: read again after the change. */

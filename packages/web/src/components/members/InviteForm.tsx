@@ -6,11 +6,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { UnitNode } from '../dashboard/units';
-import type { FieldProblem } from '../measure/forms';
-import { byId, describedBy, FieldErrorMessage, FormErrorSummary, problemsOf } from '../measure/forms';
 import type { NewInvitation, Role } from './members';
 import { invite } from './members';
 import { RoleFields } from './RoleFields';
+import { FieldErrorMessage, FormErrorSummary, byId, describedBy, problemsOf } from '../form';
+import type { FieldProblem } from '../form';
 
 export const INVITE_FIELDS = {
   email: { id: 'invite-email', label: 'Email address' },

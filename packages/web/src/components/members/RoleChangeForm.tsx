@@ -5,11 +5,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { UnitNode } from '../dashboard/units';
-import type { FieldProblem } from '../measure/forms';
-import { byId, FormErrorSummary, problemsOf } from '../measure/forms';
 import type { Member, Role } from './members';
 import { changeRole } from './members';
 import { RoleFields } from './RoleFields';
+import { FormErrorSummary, byId, problemsOf } from '../form';
+import type { FieldProblem } from '../form';
 
 const FIELDS = {
   role: { id: 'change-role', label: 'Role' },

@@ -5,9 +5,9 @@
  */
 import type { UnitNode } from '../dashboard/units';
 import { unitOptions } from '../dashboard/units';
-import { describedBy, FieldErrorMessage } from '../measure/forms';
 import type { Role } from './members';
 import { ROLES } from './members';
+import { FieldErrorMessage, describedBy } from '../form';
 
 export function RoleFields({
   idPrefix,

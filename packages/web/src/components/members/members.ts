@@ -8,7 +8,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { api, data } from '../../api/client';
 import type { Schema } from '../../api/client';
 import type { paths } from '../../api/schema';
-import { send } from '../measure/data';
+import { send } from '../../api/send';
 
 export type Member = Schema<'Member'>;
 export type Invitation = Schema<'Invitation'>;

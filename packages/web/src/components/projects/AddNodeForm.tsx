@@ -4,9 +4,9 @@
  * idea, optionally the box in the column before it that it comes from.
  */
 import { useState } from 'react';
-import { describedBy, FieldErrorMessage } from '../measure/forms';
 import type { DriverKind, DriverNode } from './data';
 import { columnOf } from './labels';
+import { FieldErrorMessage, describedBy } from '../form';
 
 export function AddNodeForm({
   kind,

@@ -4,13 +4,11 @@
  * team makes the aim its own here.
  */
 import { useState } from 'react';
-import type { FieldProblem } from '../measure/forms';
-import { byId, Done, FormErrorSummary, problemsOf } from '../measure/forms';
-import { TextField } from '../sign-in/TextField';
 import type { Project } from './data';
 import { changeProject } from './data';
-import { DateField, TextArea } from './TextArea';
 import { useProjectChange } from './useProjectChange';
+import { DateField, Done, FormErrorSummary, TextAreaField, TextField, byId, problemsOf } from '../form';
+import type { FieldProblem } from '../form';
 
 const FIELDS = {
   title: { id: 'edit-title', label: 'Title' },
@@ -70,7 +68,7 @@ export function AimForm({ project }: { project: Project }): React.JSX.Element {
             onChange={setTitle}
             width=""
           />
-          <TextArea
+          <TextAreaField
             id={FIELDS.problem.id}
             label="The problem"
             error={errors[FIELDS.problem.id]}

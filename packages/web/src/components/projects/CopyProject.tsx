@@ -10,10 +10,10 @@ import { useNavigate } from 'react-router';
 import { can } from '../../api/permissions';
 import { useSession } from '../../api/session';
 import { SignInPrompt } from '../account/Permitted';
-import { SelectField } from '../measure/forms';
 import { ErrorSummary } from '../QueryState';
 import type { Project } from './data';
 import { copyProject, refreshProjects } from './data';
+import { SelectField } from '../form';
 
 export function CopyProject({
   project,

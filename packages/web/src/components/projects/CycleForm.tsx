@@ -5,12 +5,18 @@
  * adopt · adapt · abandon) and the end date. A new cycle needs only its title; the rest can wait.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { FieldProblem } from '../measure/forms';
-import { byId, FieldErrorMessage, FormErrorSummary, problemsOf } from '../measure/forms';
-import { TextField } from '../sign-in/TextField';
 import type { AddCycleInput, Cycle, Decision } from './data';
 import { DECISIONS } from './labels';
-import { DateField, TextArea } from './TextArea';
+import {
+  DateField,
+  FieldErrorMessage,
+  FormErrorSummary,
+  TextAreaField,
+  TextField,
+  byId,
+  problemsOf,
+} from '../form';
+import type { FieldProblem } from '../form';
 
 type Draft = Required<{ [K in keyof AddCycleInput]-?: string }>;
 
@@ -129,7 +135,7 @@ export function CycleForm({
           onChange={set('title')}
           width=""
         />
-        <TextArea
+        <TextAreaField
           id={id('plan')}
           label="Plan"
           hint="Who does what, where and when."
@@ -137,7 +143,7 @@ export function CycleForm({
           value={draft.plan}
           onChange={set('plan')}
         />
-        <TextArea
+        <TextAreaField
           id={id('prediction')}
           label="Prediction"
           hint="What do you expect to happen?"
@@ -162,7 +168,7 @@ export function CycleForm({
           value={draft.startedOn}
           onChange={set('startedOn')}
         />
-        <TextArea
+        <TextAreaField
           id={id('doNotes')}
           label="What happened"
           error={errors[id('doNotes')]}
@@ -172,7 +178,7 @@ export function CycleForm({
       </fieldset>
       <fieldset className="nhsuk-fieldset">
         <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Study</legend>
-        <TextArea
+        <TextAreaField
           id={id('study')}
           label="What the data showed, against the prediction"
           error={errors[id('study')]}
@@ -182,7 +188,7 @@ export function CycleForm({
       </fieldset>
       <fieldset className="nhsuk-fieldset">
         <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Act</legend>
-        <TextArea
+        <TextAreaField
           id={id('act')}
           label="What comes next"
           error={errors[id('act')]}

@@ -5,11 +5,11 @@
  */
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Done, SelectField } from '../measure/forms';
 import { ErrorSummary } from '../QueryState';
 import type { Project } from './data';
 import { linkGoal, unlinkGoal, useGoals } from './data';
 import { useProjectChange } from './useProjectChange';
+import { Done, SelectField } from '../form';
 
 export function GoalLinker({ project }: { project: Project }): React.JSX.Element {
   const goals = useGoals(project.organisation.odsCode);

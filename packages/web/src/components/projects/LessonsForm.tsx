@@ -3,13 +3,11 @@
  * What the team learned (needed to publish), and the topics the library finds it by.
  */
 import { useState } from 'react';
-import { Done } from '../measure/forms';
-import { TextField } from '../sign-in/TextField';
 import { ErrorSummary } from '../QueryState';
 import type { Project } from './data';
 import { changeProject } from './data';
-import { TextArea } from './TextArea';
 import { useProjectChange } from './useProjectChange';
+import { Done, TextAreaField, TextField } from '../form';
 
 /** "falls, night staffing" → ["falls", "night staffing"]. */
 export function topicsOf(text: string): string[] {
@@ -39,7 +37,7 @@ export function LessonsForm({ project }: { project: Project }): React.JSX.Elemen
         );
       }}
     >
-      <TextArea
+      <TextAreaField
         id="project-lessons"
         label="What the team learned"
         hint="What worked, what did not, and what you would tell a team starting the same work."

@@ -7,12 +7,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { fetchDashboard } from '../../api/prefetch';
-import { Done, SelectField } from '../measure/forms';
 import { ErrorSummary } from '../QueryState';
 import type { MeasureKind, Project } from './data';
 import { linkMeasure, unlinkMeasure } from './data';
 import { MEASURE_KINDS, measureKindWords } from './labels';
 import { useProjectChange } from './useProjectChange';
+import { Done, SelectField } from '../form';
 
 function LinkForm({ project }: { project: Project }): React.JSX.Element {
   const ref = project.organisation.odsCode;

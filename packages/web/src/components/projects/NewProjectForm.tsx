@@ -7,12 +7,18 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { UnitNode } from '../dashboard/units';
 import { unitOptions } from '../dashboard/units';
-import type { FieldProblem } from '../measure/forms';
-import { byId, FormErrorSummary, problemsOf, SelectField } from '../measure/forms';
-import { TextField } from '../sign-in/TextField';
 import type { Project } from './data';
 import { startProject } from './data';
-import { DateField, TextArea } from './TextArea';
+import {
+  DateField,
+  FormErrorSummary,
+  SelectField,
+  TextAreaField,
+  TextField,
+  byId,
+  problemsOf,
+} from '../form';
+import type { FieldProblem } from '../form';
 
 const FIELDS = {
   title: { id: 'project-title', label: 'Title' },
@@ -90,7 +96,7 @@ export function NewProjectForm({
         choices={[{ value: '', label: 'The whole organisation' }, ...unitOptions(units)]}
         onChange={setUnitId}
       />
-      <TextArea
+      <TextAreaField
         id={FIELDS.problem.id}
         label="The problem"
         hint="What is happening now, and why it matters."

@@ -5,13 +5,13 @@
  * the project's charts at the period of its start.
  */
 import { useState } from 'react';
-import { Done } from '../measure/forms';
 import type { AddCycleInput, Cycle, DriverNode } from './data';
 import { addCycle, changeCycle } from './data';
 import { CycleDetails } from './CycleDetails';
 import { CycleForm } from './CycleForm';
 import { decisionWords } from './labels';
 import { useProjectChange } from './useProjectChange';
+import { Done } from '../form';
 
 type Open = { kind: 'new'; idea: DriverNode } | { kind: 'edit'; cycle: Cycle } | null;
 

@@ -4,12 +4,12 @@
  * every organisation can search, and taking it out again.
  */
 import { Link } from 'react-router';
-import { Done } from '../measure/forms';
 import { ErrorSummary } from '../QueryState';
 import type { Project } from './data';
 import { publish } from './data';
 import { FINISHED, formatDay } from './labels';
 import { useProjectChange } from './useProjectChange';
+import { Done } from '../form';
 
 export function PublishPanel({ project }: { project: Project }): React.JSX.Element {
   const change = useProjectChange();

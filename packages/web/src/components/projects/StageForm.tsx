@@ -3,12 +3,12 @@
  * Changing a project's stage (its lead, sponsor or coach, or a QI lead).
  */
 import { useState } from 'react';
-import { Done, SelectField } from '../measure/forms';
 import { ErrorSummary } from '../QueryState';
 import type { Project, Stage } from './data';
 import { changeProject } from './data';
 import { STAGES, stageWords } from './labels';
 import { useProjectChange } from './useProjectChange';
+import { Done, SelectField } from '../form';
 
 export function StageForm({ project }: { project: Project }): React.JSX.Element {
   const change = useProjectChange();

@@ -11,7 +11,7 @@ import type { Schema } from '../../api/client';
 import { can } from '../../api/permissions';
 import type { SessionUser } from '../../api/session';
 import type { paths } from '../../api/schema';
-import { send } from '../measure/data';
+import { send } from '../../api/send';
 
 export type Project = Schema<'Project'>;
 export type ProjectSummary = Schema<'ProjectSummary'>;

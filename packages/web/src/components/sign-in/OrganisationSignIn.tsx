@@ -7,11 +7,10 @@
  */
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { FieldProblem } from '../measure/forms';
-import { byId } from '../measure/forms';
 import type { FoundProvider } from './sso';
 import { browser, lookUpProvider, startAddress } from './sso';
-import { TextField } from './TextField';
+import { TextField, byId } from '../form';
+import type { FieldProblem } from '../form';
 
 /** The work email field's id (the sign-in page links its problems, and returned errors, to it). */
 export const WORK_EMAIL_ID = 'sso-email';

@@ -7,11 +7,10 @@
  */
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { FieldProblem } from '../measure/forms';
-import { byId, describedBy, FieldErrorMessage, FormErrorSummary, problemsOf } from '../measure/forms';
 import type { DefaultRole, IdentityProvider, NewProvider } from './identity-providers';
 import { addProvider, changeProvider, DEFAULT_ROLES, domainsOf } from './identity-providers';
-import { TextField } from './TextField';
+import { FieldErrorMessage, FormErrorSummary, TextField, byId, describedBy, problemsOf } from '../form';
+import type { FieldProblem } from '../form';
 
 const FIELDS = {
   name: { id: 'idp-name', label: 'Name' },
