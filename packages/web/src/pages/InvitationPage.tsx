@@ -18,7 +18,7 @@ import type { Accepted, InvitationSummary } from '../components/members/members'
 import { acceptInvitation, fetchInvitation, rolePhrase } from '../components/members/members';
 import { PageTitle } from '../components/PageTitle';
 import { ErrorSummary, Loading } from '../components/QueryState';
-import { FieldErrorMessage, FormErrorSummary, byId, describedBy, problemsOf } from '../components/form';
+import { FormErrorSummary, TextField, byId, problemsOf } from '../components/form';
 import type { FieldProblem } from '../components/form';
 
 const TITLE = 'Your invitation';
@@ -108,38 +108,21 @@ function NewAccountForm({
   const errors = byId(problems);
   const field = (
     key: keyof typeof FIELDS,
-    props: { type: string; autoComplete: string; width: string; hint?: string },
-  ): React.JSX.Element => {
-    const { id, label } = FIELDS[key];
-    const error = errors[id];
-    return (
-      <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
-        <label className="nhsuk-label" htmlFor={id}>
-          {label}
-        </label>
-        {props.hint !== undefined && (
-          <div className="nhsuk-hint" id={`${id}-hint`}>
-            {props.hint}
-          </div>
-        )}
-        <FieldErrorMessage id={id} message={error} />
-        <input
-          className={`nhsuk-input ${props.width}${error ? ' nhsuk-input--error' : ''}`}
-          id={id}
-          name={key}
-          type={props.type}
-          autoComplete={props.autoComplete}
-          spellCheck={false}
-          value={input[key]}
-          aria-describedby={describedBy(id, props.hint !== undefined, error)}
-          onChange={(event) => {
-            const value = event.target.value;
-            setInput((before) => ({ ...before, [key]: value }));
-          }}
-        />
-      </div>
-    );
-  };
+    props: { type: 'text' | 'email' | 'password'; autoComplete: string; width: string; hint?: string },
+  ): React.JSX.Element => (
+    <TextField
+      {...props}
+      id={FIELDS[key].id}
+      label={FIELDS[key].label}
+      name={key}
+      spellCheck={false}
+      error={errors[FIELDS[key].id]}
+      value={input[key]}
+      onChange={(value) => {
+        setInput((before) => ({ ...before, [key]: value }));
+      }}
+    />
+  );
   return (
     <form
       noValidate

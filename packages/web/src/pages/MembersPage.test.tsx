@@ -191,7 +191,7 @@ describe('MembersPage', () => {
     fireEvent.click(within(panel).getByRole('button', { name: 'Copy the link' }));
     expect(writeText).toHaveBeenCalledWith(LINK);
     // The pending list shows the invitation, never its link.
-    await screen.findByText('carol@example.nhs.uk', { selector: 'td' });
+    await screen.findByText('carol@example.nhs.uk', { selector: 'td > span' });
     const pending = screen.getByRole('heading', { name: 'Pending invitations' }).parentElement!;
     expect(pending.querySelector('table')!.textContent).not.toContain('the-secret-of-the-link');
   });

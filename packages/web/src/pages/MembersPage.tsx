@@ -35,6 +35,7 @@ import {
 import { NewInvitationPanel } from '../components/members/NewInvitationPanel';
 import { RoleChangeForm } from '../components/members/RoleChangeForm';
 import { PageTitle } from '../components/PageTitle';
+import { SelectField } from '../components/form';
 import { QueryState } from '../components/QueryState';
 import '../styles/account.css';
 
@@ -71,46 +72,24 @@ function FilterForm({ onApply }: { onApply: (filters: MemberFilters) => void }):
           }}
         />
       </div>
-      <div className="nhsuk-form-group">
-        <label className="nhsuk-label" htmlFor="member-role-filter">
-          Role
-        </label>
-        <select
-          className="nhsuk-select"
-          id="member-role-filter"
-          value={draft.role}
-          onChange={(event) => {
-            setDraft({ ...draft, role: event.target.value as MemberFilters['role'] });
-          }}
-        >
-          <option value="">Any role</option>
-          {ROLES.map((r) => (
-            <option key={r.value} value={r.value}>
-              {r.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="nhsuk-form-group">
-        <label className="nhsuk-label" htmlFor="member-status-filter">
-          Account
-        </label>
-        <select
-          className="nhsuk-select"
-          id="member-status-filter"
-          value={draft.status}
-          onChange={(event) => {
-            setDraft({ ...draft, status: event.target.value as MemberFilters['status'] });
-          }}
-        >
-          <option value="">Any</option>
-          {STATUSES.map((s) => (
-            <option key={s.value} value={s.value}>
-              {s.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="member-role-filter"
+        label="Role"
+        value={draft.role}
+        choices={[{ value: '', label: 'Any role' }, ...ROLES]}
+        onChange={(value) => {
+          setDraft({ ...draft, role: value as MemberFilters['role'] });
+        }}
+      />
+      <SelectField
+        id="member-status-filter"
+        label="Account"
+        value={draft.status}
+        choices={[{ value: '', label: 'Any' }, ...STATUSES]}
+        onChange={(value) => {
+          setDraft({ ...draft, status: value as MemberFilters['status'] });
+        }}
+      />
       <button className="nhsuk-button nhsuk-button--secondary" type="submit">
         Filter
       </button>

@@ -12,7 +12,7 @@ import { api, ApiFailure } from '../api/client';
 import { signedIn } from '../api/session';
 import { send } from '../api/send';
 import { PageTitle } from '../components/PageTitle';
-import { FieldErrorMessage, FormErrorSummary, byId, describedBy, problemsOf } from '../components/form';
+import { FormErrorSummary, TextField, byId, problemsOf } from '../components/form';
 import type { FieldProblem } from '../components/form';
 
 /** The shortest password the server takes. */
@@ -75,43 +75,24 @@ function SetupForm({ token }: { token: string }): React.JSX.Element {
   });
   if (dead !== null) return <DeadLink message={dead} focus />;
   const errors = byId(problems);
-  const change =
-    (field: keyof typeof input) =>
-    (event: React.ChangeEvent<HTMLInputElement>): void => {
-      setInput((before) => ({ ...before, [field]: event.target.value }));
-    };
 
   const field = (
     key: keyof typeof FIELDS,
-    props: { type: string; autoComplete: string; width: string; hint?: string },
-  ): React.JSX.Element => {
-    const { id, label } = FIELDS[key];
-    const error = errors[id];
-    return (
-      <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
-        <label className="nhsuk-label" htmlFor={id}>
-          {label}
-        </label>
-        {props.hint !== undefined && (
-          <div className="nhsuk-hint" id={`${id}-hint`}>
-            {props.hint}
-          </div>
-        )}
-        <FieldErrorMessage id={id} message={error} />
-        <input
-          className={`nhsuk-input ${props.width}${error ? ' nhsuk-input--error' : ''}`}
-          id={id}
-          name={key}
-          type={props.type}
-          autoComplete={props.autoComplete}
-          spellCheck={false}
-          value={input[key]}
-          aria-describedby={describedBy(id, props.hint !== undefined, error)}
-          onChange={change(key)}
-        />
-      </div>
-    );
-  };
+    props: { type: 'text' | 'email' | 'password'; autoComplete: string; width: string; hint?: string },
+  ): React.JSX.Element => (
+    <TextField
+      {...props}
+      id={FIELDS[key].id}
+      label={FIELDS[key].label}
+      name={key}
+      spellCheck={false}
+      error={errors[FIELDS[key].id]}
+      value={input[key]}
+      onChange={(value) => {
+        setInput((before) => ({ ...before, [key]: value }));
+      }}
+    />
+  );
 
   return (
     <form

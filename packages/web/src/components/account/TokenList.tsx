@@ -4,8 +4,8 @@
  * scopes, when made, last used and expiring, whether it works, and a button to revoke each
  * working one. A table on wide screens, a card per token on a phone.
  */
-import type { Column } from '../catalogue/ResponsiveTable';
-import { ResponsiveTable } from '../catalogue/ResponsiveTable';
+import type { Column } from '../ResponsiveTable';
+import { ResponsiveTable } from '../ResponsiveTable';
 import type { Token } from './tokens';
 import { formatDateTime, scopesText, tokenState } from './tokens';
 

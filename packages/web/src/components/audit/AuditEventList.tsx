@@ -6,8 +6,8 @@
  */
 import { Link } from 'react-router';
 import { formatDateTime } from '../account/tokens';
-import type { Column } from '../catalogue/ResponsiveTable';
-import { ResponsiveTable } from '../catalogue/ResponsiveTable';
+import type { Column } from '../ResponsiveTable';
+import { ResponsiveTable } from '../ResponsiveTable';
 import type { AuditEvent } from './data';
 import type { ChangedField } from './diff';
 import { changedFields } from './diff';

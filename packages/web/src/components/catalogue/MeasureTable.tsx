@@ -14,8 +14,8 @@ import {
   displayName,
   isSynthetic,
 } from './labels';
-import { ResponsiveTable } from './ResponsiveTable';
-import type { Column } from './ResponsiveTable';
+import { ResponsiveTable } from '../ResponsiveTable';
+import type { Column } from '../ResponsiveTable';
 
 type Measure = Schema<'Measure'>;
 type Organisation = Schema<'Organisation'>;

@@ -3,7 +3,7 @@
  * Every problem the preview kept, by spreadsheet row and column, a page at a time.
  */
 import { useState } from 'react';
-import { ResponsiveTable } from '../catalogue/ResponsiveTable';
+import { ResponsiveTable } from '../ResponsiveTable';
 import { problemText } from './problems';
 import type { ImportProblem } from './problems';
 

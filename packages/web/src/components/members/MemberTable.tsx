@@ -4,6 +4,8 @@
  * last sign-in, and the actions on each (change role, remove, deactivate or reactivate). One's own
  * row has no actions: nobody changes their own role or removes themselves.
  */
+import { ResponsiveTable } from '../ResponsiveTable';
+import type { Column } from '../ResponsiveTable';
 import type { Member } from './members';
 import { formatDateTime, roleWords, statusWords } from './members';
 
@@ -40,73 +42,51 @@ export function MemberTable({
       {label} <span className="nhsuk-u-visually-hidden">({member.displayName})</span>
     </button>
   );
+  const columns: Column<Member>[] = [
+    {
+      heading: 'Name',
+      cell: (member) => (
+        <>
+          <strong>{member.displayName}</strong>
+          {member.userId === selfId ? ' (you)' : ''}
+          <br />
+          <span className="nhsuk-body-s">{member.email}</span>
+        </>
+      ),
+    },
+    {
+      heading: 'Role',
+      cell: (member) =>
+        `${roleWords(member.role)}${member.unitName === null ? '' : ` of ${member.unitName}`}`,
+    },
+    { heading: 'Account', cell: (member) => statusWords(member.status) },
+    {
+      heading: 'Last signed in',
+      cell: (member) => (member.lastSignInAt === null ? 'Never' : formatDateTime(member.lastSignInAt)),
+    },
+    {
+      heading: 'Actions',
+      hiddenHeading: true,
+      cell: (member) =>
+        member.userId !== selfId && (
+          <>
+            {button(member, 'role', 'Change role')}{' '}
+            {member.status === 'deactivated'
+              ? button(member, 'reactivate', 'Reactivate')
+              : button(member, 'deactivate', 'Deactivate')}{' '}
+            {button(member, 'remove', 'Remove', true)}
+          </>
+        ),
+    },
+  ];
   return (
-    <table className="nhsuk-table-responsive gs-members">
-      <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Members</caption>
-      <thead className="nhsuk-table__head" role="rowgroup">
-        <tr className="nhsuk-table__row" role="row">
-          <th className="nhsuk-table__header" scope="col" role="columnheader">
-            Name
-          </th>
-          <th className="nhsuk-table__header" scope="col" role="columnheader">
-            Role
-          </th>
-          <th className="nhsuk-table__header" scope="col" role="columnheader">
-            Account
-          </th>
-          <th className="nhsuk-table__header" scope="col" role="columnheader">
-            Last signed in
-          </th>
-          <th className="nhsuk-table__header" scope="col" role="columnheader">
-            <span className="nhsuk-u-visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody className="nhsuk-table__body">
-        {members.map((member) => (
-          <tr className="nhsuk-table__row" role="row" key={member.userId}>
-            <td className="nhsuk-table__cell" role="cell">
-              <span className="nhsuk-table-responsive__heading" aria-hidden="true">
-                Name{' '}
-              </span>
-              <strong>{member.displayName}</strong>
-              {member.userId === selfId ? ' (you)' : ''}
-              <br />
-              <span className="nhsuk-body-s">{member.email}</span>
-            </td>
-            <td className="nhsuk-table__cell" role="cell">
-              <span className="nhsuk-table-responsive__heading" aria-hidden="true">
-                Role{' '}
-              </span>
-              {roleWords(member.role)}
-              {member.unitName === null ? '' : ` of ${member.unitName}`}
-            </td>
-            <td className="nhsuk-table__cell" role="cell">
-              <span className="nhsuk-table-responsive__heading" aria-hidden="true">
-                Account{' '}
-              </span>
-              {statusWords(member.status)}
-            </td>
-            <td className="nhsuk-table__cell" role="cell">
-              <span className="nhsuk-table-responsive__heading" aria-hidden="true">
-                Last signed in{' '}
-              </span>
-              {member.lastSignInAt === null ? 'Never' : formatDateTime(member.lastSignInAt)}
-            </td>
-            <td className="nhsuk-table__cell" role="cell">
-              {member.userId !== selfId && (
-                <>
-                  {button(member, 'role', 'Change role')}{' '}
-                  {member.status === 'deactivated'
-                    ? button(member, 'reactivate', 'Reactivate')
-                    : button(member, 'deactivate', 'Deactivate')}{' '}
-                  {button(member, 'remove', 'Remove', true)}
-                </>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ResponsiveTable
+      className="gs-members"
+      caption="Members"
+      captionClassName="nhsuk-table__caption nhsuk-u-visually-hidden"
+      columns={columns}
+      rows={members}
+      rowKey={(member) => member.userId}
+    />
   );
 }

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import type { PortfolioFilters as Filters, Stage } from './data';
 import { STAGES } from './labels';
+import { SelectField } from '../form';
 
 export function PortfolioFilters({
   initial,
@@ -27,66 +28,33 @@ export function PortfolioFilters({
         onApply(draft);
       }}
     >
-      <div className="nhsuk-form-group">
-        <label className="nhsuk-label" htmlFor="filter-stage">
-          Stage
-        </label>
-        <select
-          className="nhsuk-select"
-          id="filter-stage"
-          value={draft.stage}
-          onChange={(event) => {
-            setDraft({ ...draft, stage: event.target.value as Stage | '' });
-          }}
-        >
-          <option value="">Any stage</option>
-          {STAGES.map((s) => (
-            <option key={s.value} value={s.value}>
-              {s.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="nhsuk-form-group">
-        <label className="nhsuk-label" htmlFor="filter-unit">
-          Unit
-        </label>
-        <select
-          className="nhsuk-select"
-          id="filter-unit"
-          value={draft.unit}
-          onChange={(event) => {
-            setDraft({ ...draft, unit: event.target.value });
-          }}
-        >
-          <option value="">Any unit</option>
-          {units.map((u) => (
-            <option key={u.value} value={u.value}>
-              {u.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="nhsuk-form-group">
-        <label className="nhsuk-label" htmlFor="filter-goal">
-          Goal
-        </label>
-        <select
-          className="nhsuk-select"
-          id="filter-goal"
-          value={draft.goal}
-          onChange={(event) => {
-            setDraft({ ...draft, goal: event.target.value });
-          }}
-        >
-          <option value="">Any goal</option>
-          {goals.map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.title}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="filter-stage"
+        label="Stage"
+        value={draft.stage}
+        choices={[{ value: '', label: 'Any stage' }, ...STAGES]}
+        onChange={(value) => {
+          setDraft({ ...draft, stage: value as Stage | '' });
+        }}
+      />
+      <SelectField
+        id="filter-unit"
+        label="Unit"
+        value={draft.unit}
+        choices={[{ value: '', label: 'Any unit' }, ...units]}
+        onChange={(value) => {
+          setDraft({ ...draft, unit: value });
+        }}
+      />
+      <SelectField
+        id="filter-goal"
+        label="Goal"
+        value={draft.goal}
+        choices={[{ value: '', label: 'Any goal' }, ...goals.map((g) => ({ value: g.id, label: g.title }))]}
+        onChange={(value) => {
+          setDraft({ ...draft, goal: value });
+        }}
+      />
       <div className="nhsuk-form-group">
         <div className="nhsuk-checkboxes nhsuk-checkboxes--small">
           <div className="nhsuk-checkboxes__item">

@@ -4,7 +4,7 @@
  * title, stage, unit, lead, cycles and the latest, and a flag on those that need a coach.
  */
 import { Link } from 'react-router';
-import { ResponsiveTable } from '../catalogue/ResponsiveTable';
+import { ResponsiveTable } from '../ResponsiveTable';
 import type { Portfolio, ProjectSummary } from './data';
 import { formatDay, STAGES, stageWords } from './labels';
 

@@ -1,5 +1,5 @@
 /**
- * @module components/catalogue/ResponsiveTable
+ * @module components/ResponsiveTable
  * The NHS.UK responsive table: a table on wide screens; on a phone each row stacks into a card,
  * every cell preceded by its column's heading (hidden from screen readers, which read the table
  * semantics instead).
@@ -10,6 +10,8 @@ export interface Column<T> {
   readonly heading: string;
   readonly cell: (row: T) => ReactNode;
   readonly numeric?: boolean | undefined;
+  /** The heading is for screen readers only (an actions column), and not repeated in the cards. */
+  readonly hiddenHeading?: boolean | undefined;
 }
 
 export function ResponsiveTable<T>({
@@ -19,6 +21,7 @@ export function ResponsiveTable<T>({
   rows,
   rowKey,
   firstCellIsHeader = false,
+  className,
 }: {
   caption: ReactNode;
   captionClassName?: string | undefined;
@@ -26,9 +29,14 @@ export function ResponsiveTable<T>({
   rows: readonly T[];
   rowKey: (row: T, index: number) => string;
   firstCellIsHeader?: boolean | undefined;
+  /** More classes for the table. */
+  className?: string | undefined;
 }): React.JSX.Element {
   return (
-    <table className="nhsuk-table nhsuk-table--responsive" role="table">
+    <table
+      className={`nhsuk-table nhsuk-table--responsive${className === undefined ? '' : ` ${className}`}`}
+      role="table"
+    >
       <caption className={captionClassName ?? 'nhsuk-table__caption'}>{caption}</caption>
       <thead className="nhsuk-table__head" role="rowgroup">
         <tr className="nhsuk-table__row" role="row">
@@ -39,7 +47,11 @@ export function ResponsiveTable<T>({
               scope="col"
               role="columnheader"
             >
-              {column.heading}
+              {column.hiddenHeading ? (
+                <span className="nhsuk-u-visually-hidden">{column.heading}</span>
+              ) : (
+                column.heading
+              )}
             </th>
           ))}
         </tr>
@@ -50,9 +62,11 @@ export function ResponsiveTable<T>({
             {columns.map((column, i) => {
               const content = (
                 <>
-                  <span className="nhsuk-table__heading" aria-hidden="true">
-                    {column.heading}{' '}
-                  </span>
+                  {!column.hiddenHeading && (
+                    <span className="nhsuk-table__heading" aria-hidden="true">
+                      {column.heading}{' '}
+                    </span>
+                  )}
                   <span>{column.cell(row)}</span>
                 </>
               );
