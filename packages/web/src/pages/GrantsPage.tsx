@@ -22,7 +22,7 @@ import {
 import { PageTitle } from '../components/PageTitle';
 import { QueryState } from '../components/QueryState';
 import '../styles/account.css';
-import { FieldErrorMessage, FormErrorSummary, byId, describedBy, problemsOf } from '../components/form';
+import { FormErrorSummary, TextField, byId, problemsOf } from '../components/form';
 import type { FieldProblem } from '../components/form';
 
 const FIELDS = {
@@ -83,28 +83,19 @@ function GrantForm({
     >
       <h2 id="grant-form-heading">Give an organisation access</h2>
       <FormErrorSummary problems={problems} headingLevel={3} />
-      <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
-        <label className="nhsuk-label" htmlFor={FIELDS.grantee.id}>
-          ODS code of the organisation
-        </label>
-        <div className="nhsuk-hint" id={`${FIELDS.grantee.id}-hint`}>
-          For example, your integrated care board’s code. Giving access again changes how much they see.
-        </div>
-        <FieldErrorMessage id={FIELDS.grantee.id} message={error} />
-        <input
-          className={`nhsuk-input nhsuk-input--width-10${error ? ' nhsuk-input--error' : ''}`}
-          id={FIELDS.grantee.id}
-          name="grantee"
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          value={grantee}
-          aria-describedby={describedBy(FIELDS.grantee.id, true, error)}
-          onChange={(event) => {
-            setGrantee(event.target.value);
-          }}
-        />
-      </div>
+      <TextField
+        id={FIELDS.grantee.id}
+        label="ODS code of the organisation"
+        hint="For example, your integrated care board’s code. Giving access again changes how much they see."
+        error={error}
+        name="grantee"
+        type="text"
+        width="nhsuk-input--width-10"
+        autoComplete="off"
+        spellCheck={false}
+        value={grantee}
+        onChange={setGrantee}
+      />
       <div className="nhsuk-form-group">
         <fieldset className="nhsuk-fieldset">
           <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">What they may see</legend>

@@ -7,7 +7,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { DateParts, NewToken, Scope } from './tokens';
 import { createToken, NO_DATE, parseExpiry, SCOPES } from './tokens';
-import { FieldErrorMessage, FormErrorSummary, byId, describedBy, problemsOf } from '../form';
+import { FieldErrorMessage, FormErrorSummary, TextField, byId, problemsOf } from '../form';
 import type { FieldProblem } from '../form';
 
 const MAX_NAME = 100;
@@ -84,27 +84,18 @@ export function TokenForm({ onCreated }: { onCreated: (token: NewToken) => void 
     >
       <h2 id="token-form-heading">Make a new token</h2>
       <FormErrorSummary problems={problems} headingLevel={3} />
-      <div className={`nhsuk-form-group${nameError ? ' nhsuk-form-group--error' : ''}`}>
-        <label className="nhsuk-label" htmlFor={TOKEN_FIELDS.name.id}>
-          Name
-        </label>
-        <div className="nhsuk-hint" id={`${TOKEN_FIELDS.name.id}-hint`}>
-          What the token is for, so that you can tell it apart later. For example, “Nightly falls extract”.
-        </div>
-        <FieldErrorMessage id={TOKEN_FIELDS.name.id} message={nameError} />
-        <input
-          className={`nhsuk-input nhsuk-input--width-30${nameError ? ' nhsuk-input--error' : ''}`}
-          id={TOKEN_FIELDS.name.id}
-          name="name"
-          type="text"
-          autoComplete="off"
-          value={name}
-          aria-describedby={describedBy(TOKEN_FIELDS.name.id, true, nameError)}
-          onChange={(event) => {
-            setName(event.target.value);
-          }}
-        />
-      </div>
+      <TextField
+        id={TOKEN_FIELDS.name.id}
+        label="Name"
+        hint="What the token is for, so that you can tell it apart later. For example, “Nightly falls extract”."
+        error={nameError}
+        name="name"
+        type="text"
+        width="nhsuk-input--width-30"
+        autoComplete="off"
+        value={name}
+        onChange={setName}
+      />
 
       <div className={`nhsuk-form-group${scopeError ? ' nhsuk-form-group--error' : ''}`}>
         <fieldset

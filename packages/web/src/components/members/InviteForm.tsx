@@ -9,7 +9,7 @@ import type { UnitNode } from '../dashboard/units';
 import type { NewInvitation, Role } from './members';
 import { invite } from './members';
 import { RoleFields } from './RoleFields';
-import { FieldErrorMessage, FormErrorSummary, byId, describedBy, problemsOf } from '../form';
+import { FormErrorSummary, TextField, byId, problemsOf } from '../form';
 import type { FieldProblem } from '../form';
 
 export const INVITE_FIELDS = {
@@ -74,28 +74,19 @@ export function InviteForm({
         them the link yourself.
       </p>
       <FormErrorSummary problems={problems} headingLevel={3} />
-      <div className={`nhsuk-form-group${emailError ? ' nhsuk-form-group--error' : ''}`}>
-        <label className="nhsuk-label" htmlFor={INVITE_FIELDS.email.id}>
-          Email address
-        </label>
-        <div className="nhsuk-hint" id={`${INVITE_FIELDS.email.id}-hint`}>
-          The address they will sign in with, such as name@example.nhs.uk.
-        </div>
-        <FieldErrorMessage id={INVITE_FIELDS.email.id} message={emailError} />
-        <input
-          className={`nhsuk-input nhsuk-input--width-30${emailError ? ' nhsuk-input--error' : ''}`}
-          id={INVITE_FIELDS.email.id}
-          name="email"
-          type="email"
-          autoComplete="off"
-          spellCheck={false}
-          value={email}
-          aria-describedby={describedBy(INVITE_FIELDS.email.id, true, emailError)}
-          onChange={(event) => {
-            setEmail(event.target.value);
-          }}
-        />
-      </div>
+      <TextField
+        id={INVITE_FIELDS.email.id}
+        label="Email address"
+        hint="The address they will sign in with, such as name@example.nhs.uk."
+        error={emailError}
+        name="email"
+        type="email"
+        width="nhsuk-input--width-30"
+        autoComplete="off"
+        spellCheck={false}
+        value={email}
+        onChange={setEmail}
+      />
       <RoleFields
         idPrefix="invite"
         role={role}
