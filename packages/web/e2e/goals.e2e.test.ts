@@ -3,7 +3,8 @@
  * demo chief executive (a board member) goes from RF4's overview to its goals and sees each demo
  * goal with the status derived from its data — on track, at risk, off track — and the reason in
  * words; the demo QI lead adds a goal on a demo series, sees its status appear, then removes it
- * (after a confirm step). The goals page, the add-a-goal form, a unit's goals and the
+ * (after a confirm step); the demo unit lead gets the buttons on their own ward's goal only, and
+ * adds goals on their ward's series. The goals page, the add-a-goal form, a unit's goals and the
  * requirements page pass axe-core at phone and desktop widths.
  *
  * Every run can repeat on the same database: goals this file added in an earlier run that failed
@@ -173,6 +174,28 @@ describe('goals', () => {
     expect(await page.locator('h1').textContent()).toContain('Outcome requirements');
     await page.getByText(/A commissioner sees only what .* publishes to it/).waitFor();
     await checkPage(page, 'requirements');
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('offers the demo unit lead the buttons on their own ward’s goal only', async () => {
+    const page = await openPage(GOALS, { as: 'demo.unitlead@groundswell.invalid' });
+    const falls = card(page, DEMO[1].title);
+    await falls.getByRole('button', { name: `Change the goal “${DEMO[1].title}”` }).waitFor();
+    expect(await falls.getByRole('button', { name: `Remove the goal “${DEMO[1].title}”` }).count()).toBe(1);
+    for (const other of [DEMO[0].title, DEMO[2].title]) {
+      expect(await card(page, other).getByRole('button').count()).toBe(0);
+    }
+    await page.getByRole('button', { name: 'Add a goal for Ward 10 (acute medicine)' }).click();
+    const form = page.getByRole('form', { name: 'Add a goal' });
+    await form
+      .getByLabel('Measure')
+      .locator('option', { hasText: 'Ward 10 (acute medicine)' })
+      .first()
+      .waitFor({ state: 'attached' });
+    const options = await form.getByLabel('Measure').locator('option').allTextContents();
+    expect(options.length).toBeGreaterThan(1);
+    for (const option of options.slice(1)) expect(option).toContain('Ward 10 (acute medicine)');
+    await checkAccessibility(page, 'goals for a unit lead');
     expect(pageErrors(page)).toEqual([]);
   });
 });

@@ -161,7 +161,7 @@ describe('QI projects', () => {
     await page.getByLabel('Measure', { exact: true }).selectOption({ index: 1 });
     await page.getByLabel(/^Outcome:/).check();
     await page.getByRole('button', { name: 'Link the measure' }).click();
-    const measures = page.getByRole('region', { name: 'Measures' });
+    const measures = page.getByRole('region', { name: 'Measures', exact: true });
     await measures.getByText('Outcome:').waitFor();
     const story = await data(api().GET('/api/v1/projects/{id}', { params: { path: { id } } }));
     expect(story.measures).toHaveLength(1);
@@ -469,4 +469,119 @@ describe('the library of published projects', () => {
     },
     READY_TIMEOUT_MS + 180_000,
   );
+});
+
+describe('managing a project from its page', () => {
+  it('a nurse who leads a project, at phone width, manages its team, creates a measure for it, changes who may see it and deletes a PDSA cycle', async () => {
+    // Set up through the API as RF4's demo QI lead: a project with a change idea and one cycle, the nurse its lead.
+    const nurse = (
+      await data(
+        api().GET('/api/v1/organisations/{ref}/people', {
+          params: { path: { ref: TRUST }, query: { q: 'Demo ward nurse' } },
+        }),
+      )
+    ).items[0]!;
+    expect(nurse.name).toBe('Demo ward nurse (staff)');
+    expect(nurse).not.toHaveProperty('email');
+    const title = `Team and measures ${new Date().toISOString()}`;
+    const project = await data(
+      api().POST('/api/v1/organisations/{ref}/projects', {
+        params: { path: { ref: TRUST } },
+        body: { title, aimWhat: 'Fewer falls at night' },
+      }),
+    );
+    const id = project.id;
+    await data(
+      api().POST('/api/v1/projects/{id}/team', {
+        params: { path: { id } },
+        body: { userId: nurse.id, role: 'lead' },
+      }),
+    );
+    const idea = await data(
+      api().POST('/api/v1/projects/{id}/driver-nodes', {
+        params: { path: { id } },
+        body: { kind: 'change_idea', text: 'Night huddle' },
+      }),
+    );
+    await data(
+      api().POST('/api/v1/projects/{id}/change-ideas/{nodeId}/cycles', {
+        params: { path: { id, nodeId: idea.id } },
+        body: { title: 'First night huddle', startedOn: '2026-10-01' },
+      }),
+    );
+
+    const page = await openPage(`/projects/${id}`, { width: 375, as: STAFF });
+    await page.setViewportSize({ width: 375, height: 812 });
+    const team = page.getByRole('region', { name: 'Team', exact: true });
+
+    // The people picker: find the demo analyst by name and add them as a member.
+    const add = team.getByRole('form', { name: 'Add someone to the team' });
+    await add.getByLabel('Find a person by name').fill('analyst');
+    await add
+      .getByLabel('Person', { exact: true })
+      .locator('option', { hasText: 'Demo analyst (improver)' })
+      .waitFor({ state: 'attached' });
+    await add.getByLabel('Person', { exact: true }).selectOption({ label: 'Demo analyst (improver)' });
+    await add.getByLabel('Their part').selectOption('member');
+    await add.getByRole('button', { name: 'Add to the team' }).click();
+    await page.getByText('Added Demo analyst (improver) to the team as member.').waitFor();
+    await checkAccessibility(page, 'project team at 375 px');
+
+    // Change their part, then remove them.
+    const analyst = team.getByRole('form', { name: 'Demo analyst (improver)’s part' });
+    await analyst.getByLabel('Demo analyst (improver)', { exact: true }).selectOption('coach');
+    await analyst.getByRole('button', { name: 'Change the part of Demo analyst (improver)' }).click();
+    await page.getByText('Demo analyst (improver) is now coach of the project.').waitFor();
+    await analyst.getByText('Now: coach').waitFor();
+    await analyst.getByRole('button', { name: 'Remove Demo analyst (improver) from the team' }).click();
+    await page.getByText('Demo analyst (improver) is no longer in the team.').waitFor();
+    await analyst.waitFor({ state: 'detached' });
+
+    // The QI lead steps out; the nurse is then the last lead, and may not stop being one.
+    await team.getByRole('button', { name: 'Remove Demo QI lead from the team' }).click();
+    await page.getByText('Demo QI lead is no longer in the team.').waitFor();
+    await team.getByRole('form', { name: 'Demo QI lead’s part' }).waitFor({ state: 'detached' });
+    const own = team.getByRole('form', { name: 'Demo ward nurse (staff)’s part' });
+    await own.getByLabel('Demo ward nurse (staff)', { exact: true }).selectOption('member');
+    await own.getByRole('button', { name: 'Change the part of Demo ward nurse (staff)' }).click();
+    await team.getByText(/a project needs a lead/i).waitFor();
+    const after = await data(api().GET('/api/v1/projects/{id}', { params: { path: { id } } }));
+    expect(after.team.map((m) => [m.displayName, m.role])).toEqual([['Demo ward nurse (staff)', 'lead']]);
+
+    // A measure made for the project, linked as its outcome measure.
+    const create = page.getByRole('form', { name: 'Create a measure for the project' });
+    await create.getByLabel('What is measured').fill(`Falls at night (${title})`);
+    await create.getByLabel('What kind of number').selectOption('count');
+    await create.getByLabel('Which way is better').selectOption('decrease');
+    await create.getByLabel('How often').selectOption('week');
+    await create.getByLabel('What it shows').selectOption('outcome');
+    await create.getByRole('button', { name: 'Create the measure' }).click();
+    await page.getByText(`Created Falls at night (${title}) as outcome measure`).waitFor();
+    await page
+      .getByRole('region', { name: 'Measures', exact: true })
+      .getByRole('link', { name: `Falls at night (${title})` })
+      .waitFor();
+    await checkAccessibility(page, 'project measure created at 375 px');
+
+    // Who may see it.
+    const visibility = page.getByRole('form', { name: 'Who may see the project' });
+    await visibility.getByLabel('Private').check();
+    await visibility.getByRole('button', { name: 'Save who may see it' }).click();
+    await page.getByText('The project is now private.').waitFor();
+    expect((await data(api().GET('/api/v1/projects/{id}', { params: { path: { id } } }))).visibility).toBe(
+      'private',
+    );
+
+    // Deleting a PDSA cycle asks first.
+    await page.getByRole('button', { name: 'Delete PDSA 1: First night huddle' }).click();
+    await page.getByRole('heading', { name: 'Delete PDSA 1: First night huddle?' }).waitFor();
+    await checkAccessibility(page, 'delete a PDSA cycle at 375 px');
+    await page.getByRole('button', { name: 'Yes, delete the cycle' }).click();
+    await page.getByText('Deleted the PDSA cycle “First night huddle”').waitFor();
+    expect((await data(api().GET('/api/v1/projects/{id}', { params: { path: { id } } }))).cycles).toEqual([]);
+
+    expect(await overflowsSideways(page)).toBe(false);
+    await checkPage(page, 'project managed by its lead');
+    expect(pageErrors(page)).toEqual([]);
+  }, 300_000);
 });

@@ -11,6 +11,7 @@ import { ApiError, ERROR_RESPONSES, ErrorBodySchema } from '../http/errors.js';
 import { cookieOptions } from '../http/authenticate.js';
 import { IdParams } from '../http/schemas.js';
 import type { Api, RouteDeps } from '../http/types.js';
+import { DEMO_COMMISSIONER_USER } from '../demo/commissioner.js';
 import { DEMO_USERS } from '../demo/users.js';
 import type { AuthPolicy } from './policy.js';
 import { sessionCookieName } from './policy.js';
@@ -29,7 +30,7 @@ import { sessionView } from './service.js';
 import { revokeSession, revokeSessionsOf } from './sessions.js';
 import type { NewSession } from './sessions.js';
 import { completeSetup } from './setup.js';
-import { demoSignInOpen, signInAsDemoUser, signInWithPassword } from './sign-in.js';
+import { listDemoUsers, signInAsDemoUser, signInWithPassword } from './sign-in.js';
 import { createToken, listTokens, revokeToken } from './tokens.js';
 import type { TokenRow } from './tokens.js';
 import { principalOf } from './users-repository.js';
@@ -179,9 +180,11 @@ export function authRoutes(api: Api, { db, authPolicy: policy, now }: RouteDeps)
       },
     },
     async () => ({
-      items: (await demoSignInOpen(db, policy))
-        ? DEMO_USERS.map(({ email, displayName, role }) => ({ email, displayName, role }))
-        : [],
+      items: await listDemoUsers(
+        db,
+        policy,
+        [...DEMO_USERS, DEMO_COMMISSIONER_USER].map((user) => user.email),
+      ),
     }),
   );
 

@@ -3,9 +3,10 @@
  * Signing in with an email and password, with lock-out after repeated failures; signing in as a
  * demo user where that is allowed.
  */
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../audit/repository.js';
-import { users } from '../db/schema.js';
+import { memberships, users } from '../db/schema.js';
+import type { Role } from '../db/schema/vocabulary.js';
 import type { Database } from '../db/types.js';
 import { DataError } from '../errors.js';
 import { hash } from '@node-rs/argon2';
@@ -94,6 +95,24 @@ export async function demoSignInOpen(db: Database, policy: AuthPolicy): Promise<
   if ((row?.real ?? 0) > 0) return false;
   const [demo] = await db.select({ n: count() }).from(users).where(eq(users.demo, true));
   return (demo?.n ?? 0) > 0;
+}
+
+/**
+ * The demo users one may sign in as, where demo sign-in is open: those of `offered` (emails, in
+ * the order given) that the database holds.
+ */
+export async function listDemoUsers(
+  db: Database,
+  policy: AuthPolicy,
+  offered: readonly string[],
+): Promise<{ email: string; displayName: string; role: Role }[]> {
+  if (!(await demoSignInOpen(db, policy))) return [];
+  const rows = await db
+    .select({ email: users.email, displayName: users.displayName, role: memberships.role })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(and(eq(users.demo, true), eq(users.status, 'active'), inArray(users.email, [...offered])));
+  return rows.sort((a, b) => offered.indexOf(a.email) - offered.indexOf(b.email));
 }
 
 /** Signs in as a demo user, where demo sign-in is open. */

@@ -16,7 +16,7 @@ import { body, withApp } from '../test-support/app.js';
 import { describeEachEngine } from '../test-support/database.js';
 import { aMeasure, anOrganisation, months, USER } from '../test-support/fixtures.js';
 import { createUnit } from '../units/repository.js';
-import { tokenOf } from './test-fixtures.js';
+import { tokenOf } from '../test-support/goals.js';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 const v1 = (path: string): string => `/api/v1${path}`;

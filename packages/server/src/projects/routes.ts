@@ -14,12 +14,15 @@ import { requireReadableProject } from './access.js';
 import { projectCharts } from './charts.js';
 import { linkGoal, unlinkGoal } from './goals.js';
 import { linkMeasure, unlinkMeasure } from './measures.js';
+import { createProjectMeasure } from './new-measure.js';
+import type { ProjectMeasureRow } from './repository.js';
 import { listCycles } from './pdsa.js';
 import { portfolio } from './portfolio.js';
 import { presentChart, presentProject } from './presenter.js';
 import {
   AddTeamMemberBody,
   ChangeTeamRoleBody,
+  CreateProjectMeasureBody,
   LinkMeasureBody,
   PortfolioQuery,
   PortfolioView,
@@ -42,6 +45,20 @@ const tags = ['projects'];
 const TeamList = z.object({ items: z.array(TeamMemberView) });
 const ProjectMeasureList = z.object({ items: z.array(ProjectMeasureView) });
 const ProjectGoalList = z.object({ items: z.array(ProjectGoalView) });
+const CreatedProjectMeasure = ProjectMeasureList.extend({
+  seriesId: z.string().describe('The new series'),
+  measureId: z.string().describe('The new measure'),
+});
+
+function presentProjectMeasure(m: ProjectMeasureRow): z.infer<typeof ProjectMeasureView> {
+  return {
+    seriesId: m.seriesId,
+    kind: m.kind,
+    position: m.position,
+    measure: { id: m.measureId, code: m.code, name: m.name, shared: m.ownerOrganisationId === null },
+    unitId: m.unitId,
+  };
+}
 
 /** Adds the project routes. */
 export function projectRoutes(api: Api, { db, now }: RouteDeps): void {
@@ -215,15 +232,34 @@ export function projectRoutes(api: Api, { db, now }: RouteDeps): void {
     async (request) => {
       const { id, seriesId } = request.params;
       const rows = await linkMeasure(db, request.principal, id, seriesId, request.body);
-      return {
-        items: rows.map((m) => ({
-          seriesId: m.seriesId,
-          kind: m.kind,
-          position: m.position,
-          measure: { id: m.measureId, code: m.code, name: m.name, shared: m.ownerOrganisationId === null },
-          unitId: m.unitId,
-        })),
-      };
+      return { items: rows.map(presentProjectMeasure) };
+    },
+  );
+
+  api.post(
+    '/projects/:id/measures',
+    {
+      schema: {
+        tags,
+        summary:
+          "Create a measure for the project (its lead, sponsor or coach, or a QI lead): a new internal measure of the organisation, its series in the project's unit, linked as outcome, process or balancing",
+        params: IdParams,
+        body: CreateProjectMeasureBody,
+        response: { 201: CreatedProjectMeasure, ...ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const made = await createProjectMeasure(
+        db,
+        request.principal,
+        request.params.id,
+        definedOnly(request.body) as CreateProjectMeasureBody,
+      );
+      return reply.code(201).send({
+        seriesId: made.seriesId,
+        measureId: made.measureId,
+        items: made.measures.map(presentProjectMeasure),
+      });
     },
   );
 

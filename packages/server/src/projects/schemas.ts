@@ -6,7 +6,10 @@
 import { z } from 'zod';
 import { SeriesAnalysisView } from '../analysis/schemas.js';
 import {
+  DATA_TYPES,
+  DOMAINS,
   DRIVER_KINDS,
+  FREQUENCIES,
   PDSA_DECISIONS,
   PROJECT_MEASURE_KINDS,
   PROJECT_ROLES,
@@ -95,6 +98,21 @@ export const LinkMeasureBody = z.strictObject({
   kind: z.enum(PROJECT_MEASURE_KINDS).describe('outcome, process or balancing'),
   position: z.number().int().min(0).max(1000).optional().describe('Order among the measures; default last'),
 });
+
+/** `POST /projects/:id/measures`: a new measure made for the project (projects/new-measure.ts). */
+export const CreateProjectMeasureBody = z.strictObject({
+  name: z.string().trim().min(1).max(200).describe('What is measured: "Falls per week on Ward 7"'),
+  description: z.string().max(2000).optional().describe('How it is counted'),
+  unitLabel: z.string().trim().max(40).optional().describe('What the numbers count: "%", "falls", "minutes"'),
+  dataType: z
+    .enum(DATA_TYPES)
+    .describe('proportion (x out of y), count (how many), value (a time, a score), rate, or events'),
+  direction: z.enum(['increase', 'decrease', 'neutral']).describe('Which way is better'),
+  frequency: z.enum(FREQUENCIES).describe('How often it is recorded'),
+  domain: z.enum(DOMAINS).optional().describe('Default other'),
+  kind: z.enum(PROJECT_MEASURE_KINDS).describe('outcome, process or balancing'),
+});
+export type CreateProjectMeasureBody = z.infer<typeof CreateProjectMeasureBody>;
 
 /** An annotation on a project's chart: a stored one, or a PDSA cycle (derived on read). */
 export const ChartAnnotationView = z

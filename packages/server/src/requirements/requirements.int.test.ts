@@ -10,7 +10,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { auditEvents, goals, organisationGrants, projects } from '../db/schema.js';
 import type { Database } from '../db/types.js';
-import { tokenOf } from '../goals/test-fixtures.js';
+import { tokenOf } from '../test-support/goals.js';
 import { upsertObservations } from '../observations/repository.js';
 import { ensureSeries } from '../series/repository.js';
 import { body, withApp } from '../test-support/app.js';

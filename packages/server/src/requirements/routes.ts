@@ -3,7 +3,8 @@
  * Commissioners' outcome requirements: set, changed and deleted by the commissioner
  * (`/organisations/:ref/requirements`), received by the provider
  * (`/organisations/:ref/requirements/received`), progress (`/requirements/:id/progress`) and the
- * provider's projects linked to them (`/requirements/:id/projects/:projectId`).
+ * provider's projects linked to them (`/requirements/:id/projects/:projectId`, and from the
+ * project's side `/projects/:id/requirements`).
  */
 import { z } from 'zod';
 import { definedOnly } from '../http/defined.js';
@@ -26,6 +27,7 @@ import {
   changeRequirement,
   removeRequirement,
   requirementProgress,
+  requirementsOfProject,
   requirementsSetBy,
   requirementsSetFor,
   setProjectLink,
@@ -176,5 +178,20 @@ export function requirementRoutes(api: Api, { db, now }: RouteDeps): void {
       await setProjectLink(db, request.principal, request.params.id, request.params.projectId, false);
       return reply.code(204).send(null);
     },
+  );
+
+  api.get(
+    '/projects/:id/requirements',
+    {
+      schema: {
+        tags,
+        summary: "The commissioners' requirements a project answers (those the reader may read)",
+        params: IdParams,
+        response: { 200: RequirementList, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => ({
+      items: (await requirementsOfProject(db, request.principal, request.params.id)).map(presentRequirement),
+    }),
   );
 }

@@ -15,13 +15,20 @@
  *
  * Every change is audited in the same transaction. Nothing here knows HTTP.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { audited } from '../audit/audited.js';
 import { recordAudit } from '../audit/repository.js';
 import { membershipIn } from '../auth/principal.js';
 import type { Principal } from '../auth/principal.js';
 import { requirePermission } from '../auth/require.js';
-import { measures, measureSeries, organisationGrants, outcomeRequirements, projects } from '../db/schema.js';
+import {
+  measures,
+  measureSeries,
+  organisationGrants,
+  outcomeRequirements,
+  projectRequirements,
+  projects,
+} from '../db/schema.js';
 import type { Database } from '../db/types.js';
 import { DataError } from '../errors.js';
 import { PUBLISHED_PROJECT, projectVisibleTo } from '../goals/access.js';
@@ -31,6 +38,7 @@ import type { DataType } from '../db/schema/vocabulary.js';
 import { goalStatus } from '../goals/status.js';
 import type { GoalJudgement } from '../goals/status.js';
 import { measureVisibleTo } from '../measures/access.js';
+import { requireReadableProject } from '../projects/access.js';
 import type { Organisation } from '../organisations/repository.js';
 import { findOrganisation } from '../organisations/service.js';
 import { seriesVisibleTo } from '../series/access.js';
@@ -89,6 +97,24 @@ export function requirementsSetFor(
     db,
     and(eq(outcomeRequirements.providerId, providerId), requirementVisibleTo(principal)),
   );
+}
+
+/**
+ * The requirements a project answers, that `principal` may read (the project too: a project one
+ * may not read is 404 as an unknown one).
+ * @throws {DataError} `not_found`.
+ */
+export async function requirementsOfProject(
+  db: Database,
+  principal: Principal,
+  projectId: string,
+): Promise<RequirementRow[]> {
+  const project = await requireReadableProject(db, principal, projectId);
+  const linked = db
+    .select({ id: projectRequirements.requirementId })
+    .from(projectRequirements)
+    .where(eq(projectRequirements.projectId, project.id));
+  return readRequirements(db, and(inArray(outcomeRequirements.id, linked), requirementVisibleTo(principal)));
 }
 
 /** What a new requirement is made from (the request's fields). */

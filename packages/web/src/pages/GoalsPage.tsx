@@ -4,7 +4,8 @@
  * track, at risk, off track or without data, then each aim with its goals as the cascade
  * (organisation goal → unit goals). Each goal's status is derived from the SPC analysis of its
  * series, never typed, and comes with the reason in words. Those who manage goals (goal.manage)
- * add, change and remove aims and goals here; everyone else reads.
+ * add, change and remove aims and goals here; a unit lead adds, changes and removes the goals of
+ * their own unit and the units under it (as the server allows); everyone else reads.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
@@ -13,14 +14,16 @@ import { can } from '../api/permissions';
 import { useSession } from '../api/session';
 import { Permitted } from '../components/account/Permitted';
 import { Breadcrumbs } from '../components/dashboard/Breadcrumbs';
+import { useUnitTree } from '../components/dashboard/units';
 import type { GoalCardActions } from '../components/goals/GoalCardActions';
 import { goalButtonId } from '../components/goals/GoalCard';
 import { GoalCascade } from '../components/goals/GoalCascade';
 import type { Editing } from '../components/goals/GoalEditor';
 import { GoalEditor } from '../components/goals/GoalEditor';
-import type { Aim, GoalList, GoalNode } from '../components/goals/goals';
+import type { Aim, Goal, GoalList, GoalNode } from '../components/goals/goals';
 import { goalKeys, useAims, useGoals } from '../components/goals/goals';
 import { StatusSummary } from '../components/goals/StatusSummary';
+import { ledUnitIds, ledUnitName } from '../components/goals/unit-lead';
 import { useOrganisation } from '../components/members/members';
 import { PageTitle } from '../components/PageTitle';
 import { ErrorSummary, Loading } from '../components/QueryState';
@@ -104,12 +107,17 @@ function Goals({
   list,
   aims,
   manage,
+  led,
+  ledName,
 }: {
   odsCode: string;
   name: string;
   list: GoalList;
   aims: readonly Aim[];
   manage: boolean;
+  /** The units whose goals a unit lead (without goal.manage) manages; empty for everyone else. */
+  led: ReadonlySet<string>;
+  ledName: string | undefined;
 }): React.JSX.Element {
   const client = useQueryClient();
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -117,18 +125,21 @@ function Goals({
   const doneRef = useRef<HTMLParagraphElement>(null);
   const groups = byAim(list.tree, aims);
   const loose = groups.get(null) ?? [];
-  const actions: GoalCardActions | undefined = manage
-    ? {
-        onEdit: (goal) => {
-          setDone(null);
-          setEditing({ kind: 'edit-goal', goal });
-        },
-        onRemove: (goal) => {
-          setDone(null);
-          setEditing({ kind: 'remove-goal', goal });
-        },
-      }
-    : undefined;
+  const unitLead = !manage && led.size > 0;
+  const actions: GoalCardActions | undefined =
+    manage || unitLead
+      ? {
+          ...(unitLead ? { may: (goal: Goal) => goal.unitId !== null && led.has(goal.unitId) } : {}),
+          onEdit: (goal) => {
+            setDone(null);
+            setEditing({ kind: 'edit-goal', goal });
+          },
+          onRemove: (goal) => {
+            setDone(null);
+            setEditing({ kind: 'remove-goal', goal });
+          },
+        }
+      : undefined;
   const open = (next: Editing): void => {
     setDone(null);
     setEditing(next);
@@ -173,12 +184,27 @@ function Goals({
           </button>
         </div>
       )}
+      {unitLead && editing === null && (
+        <div className="nhsuk-button-group">
+          <button
+            className="nhsuk-button"
+            type="button"
+            id="add-goal"
+            onClick={() => {
+              open({ kind: 'add-goal' });
+            }}
+          >
+            Add a goal for {ledName ?? 'your unit'}
+          </button>
+        </div>
+      )}
       {editing !== null && (
         <GoalEditor
           odsCode={odsCode}
           editing={editing}
           aims={aims}
           list={list}
+          seriesUnits={unitLead ? led : undefined}
           onDone={(message) => {
             setEditing(null);
             setDone(message);
@@ -242,6 +268,8 @@ export default function GoalsPage(): React.JSX.Element {
   const name = organisation.data?.name;
   const odsCode = organisation.data?.odsCode ?? ref.toUpperCase();
   const manage = can(user, 'goal.manage', { id: organisation.data?.id, odsCode });
+  const tree = useUnitTree(odsCode).data?.items ?? [];
+  const led = manage ? new Set<string>() : ledUnitIds(user, organisation.data?.id, tree);
   const error = organisation.error ?? goals.error ?? aims.error;
 
   return (
@@ -268,7 +296,7 @@ export default function GoalsPage(): React.JSX.Element {
         <Loading what="the goals" />
       ) : (
         <>
-          {!manage && (
+          {!manage && led.size === 0 && (
             <Permitted
               action="goal.manage"
               organisation={{ id: organisation.data.id, odsCode }}
@@ -284,6 +312,8 @@ export default function GoalsPage(): React.JSX.Element {
             list={goals.data}
             aims={aims.data.items}
             manage={manage}
+            led={led}
+            ledName={ledUnitName(user, organisation.data.id, tree)}
           />
         </>
       )}

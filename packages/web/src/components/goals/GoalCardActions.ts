@@ -7,4 +7,6 @@ import type { Goal } from './goals';
 export interface GoalCardActions {
   readonly onEdit: (goal: Goal) => void;
   readonly onRemove: (goal: Goal) => void;
+  /** Whether this goal gets the buttons (absent: every goal; a unit lead: their units' goals). */
+  readonly may?: ((goal: Goal) => boolean) | undefined;
 }

@@ -24,26 +24,29 @@ export function GoalCascade({
   const level = Math.min(6, 3 + depth) as 3 | 4 | 5 | 6;
   return (
     <ul className={`gs-goal-cascade${depth > 0 ? ' gs-goal-cascade--nested' : ''}`} aria-label={label}>
-      {nodes.map((node) => (
-        <li key={node.id} className="gs-goal-cascade__item">
-          <GoalCard
-            goal={node}
-            headingLevel={level}
-            projects={projects === undefined ? undefined : (projects[node.id] ?? [])}
-            onEdit={actions?.onEdit}
-            onRemove={actions?.onRemove}
-          />
-          {node.children.length > 0 && (
-            <GoalCascade
-              nodes={node.children}
-              depth={depth + 1}
-              projects={projects}
-              actions={actions}
-              label={`Goals serving “${node.title}”`}
+      {nodes.map((node) => {
+        const mine = actions !== undefined && (actions.may?.(node) ?? true);
+        return (
+          <li key={node.id} className="gs-goal-cascade__item">
+            <GoalCard
+              goal={node}
+              headingLevel={level}
+              projects={projects === undefined ? undefined : (projects[node.id] ?? [])}
+              onEdit={mine ? actions.onEdit : undefined}
+              onRemove={mine ? actions.onRemove : undefined}
             />
-          )}
-        </li>
-      ))}
+            {node.children.length > 0 && (
+              <GoalCascade
+                nodes={node.children}
+                depth={depth + 1}
+                projects={projects}
+                actions={actions}
+                label={`Goals serving “${node.title}”`}
+              />
+            )}
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -54,11 +54,14 @@ export function GoalEditor({
   editing,
   aims,
   list,
+  seriesUnits,
   onDone,
   onCancel,
 }: {
   odsCode: string;
   editing: Editing;
+  /** Only the series of these units may be chosen (a unit lead's); absent: every series. */
+  seriesUnits?: ReadonlySet<string> | undefined;
   aims: readonly Aim[];
   list: GoalList;
   /** After a change: what to say ("The goal … has been added."). */
@@ -75,6 +78,7 @@ export function GoalEditor({
         editing={editing}
         aims={aims}
         list={list}
+        seriesUnits={seriesUnits}
         onDone={onDone}
         onCancel={onCancel}
       />
@@ -87,6 +91,7 @@ function Panel({
   editing,
   aims,
   list,
+  seriesUnits,
   onDone,
   onCancel,
 }: {
@@ -94,6 +99,7 @@ function Panel({
   editing: Editing;
   aims: readonly Aim[];
   list: GoalList;
+  seriesUnits: ReadonlySet<string> | undefined;
   onDone: (message: string) => void;
   onCancel: () => void;
 }): React.JSX.Element {
@@ -135,6 +141,7 @@ function Panel({
           defaultAimId={editing.kind === 'add-goal' ? editing.aimId : undefined}
           aims={aims}
           list={list}
+          seriesUnits={seriesUnits}
           onDone={onDone}
           onCancel={onCancel}
         />
@@ -187,6 +194,7 @@ function GoalFormWithSeries({
   defaultAimId,
   aims,
   list,
+  seriesUnits,
   onDone,
   onCancel,
 }: {
@@ -195,6 +203,7 @@ function GoalFormWithSeries({
   defaultAimId: string | undefined;
   aims: readonly Aim[];
   list: GoalList;
+  seriesUnits: ReadonlySet<string> | undefined;
   onDone: (message: string) => void;
   onCancel: () => void;
 }): React.JSX.Element {
@@ -222,7 +231,13 @@ function GoalFormWithSeries({
   if (goal !== undefined) return form([]);
   return (
     <QueryState query={series} what="the organisation's measures">
-      {(choices) => form(choices)}
+      {(choices) =>
+        form(
+          seriesUnits === undefined
+            ? choices
+            : choices.filter((c) => c.unitId !== null && seriesUnits.has(c.unitId)),
+        )
+      }
     </QueryState>
   );
 }

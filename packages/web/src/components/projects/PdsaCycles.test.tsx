@@ -98,4 +98,24 @@ describe('PdsaCycles', () => {
     const link = await within(form).findByRole('link', { name: /The end must be on or after the start/ });
     expect(link.getAttribute('href')).toBe(`#cycle-${CYCLE}-endedOn`);
   });
+
+  it('deletes a cycle after asking, and keeps it when the answer is no', async () => {
+    fakeApi.on('DELETE', `${base}/cycles/:id`, () => new Response(null, { status: 204 }));
+    render();
+    fireEvent.click(screen.getByRole('button', { name: 'Delete PDSA 1: Night huddle' }));
+    expect(screen.getByRole('heading', { name: /Delete PDSA 1: Night huddle\?/ })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'No, keep it' }));
+    expect(fakeApi.calls('DELETE', `${base}/cycles/${CYCLE}`)).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete PDSA 1: Night huddle' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, delete the cycle' }));
+    expect(
+      await screen.findByText('Deleted the PDSA cycle “Night huddle”: it is no longer marked on the charts.'),
+    ).toBeTruthy();
+    expect(fakeApi.calls('DELETE', `${base}/cycles/${CYCLE}`)).toHaveLength(1);
+  });
+
+  it('offers no delete to those who do not work on the project', () => {
+    render(false);
+    expect(screen.queryByRole('button', { name: /Delete PDSA/ })).toBeNull();
+  });
 });

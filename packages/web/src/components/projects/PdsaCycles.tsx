@@ -1,19 +1,24 @@
 /**
  * @module components/projects/PdsaCycles
- * A project's PDSA cycles: in time order, each with its details (and "Update" for those who work
- * on the project), then each change idea with "Record a PDSA cycle" for it. Each cycle appears on
- * the project's charts at the period of its start.
+ * A project's PDSA cycles: in time order, each with its details (and "Update" and "Delete", after
+ * asking, for those who work on the project), then each change idea with "Record a PDSA cycle" for
+ * it. Each cycle appears on the project's charts at the period of its start.
  */
 import { useState } from 'react';
 import type { AddCycleInput, Cycle, DriverNode } from './data';
-import { addCycle, changeCycle } from './data';
+import { addCycle, changeCycle, deleteCycle } from './data';
 import { CycleDetails } from './CycleDetails';
 import { CycleForm } from './CycleForm';
 import { decisionWords } from './labels';
 import { useProjectChange } from './useProjectChange';
 import { Done } from '../form';
+import { ConfirmChange } from '../members/ConfirmChange';
 
-type Open = { kind: 'new'; idea: DriverNode } | { kind: 'edit'; cycle: Cycle } | null;
+type Open =
+  | { kind: 'new'; idea: DriverNode }
+  | { kind: 'edit'; cycle: Cycle }
+  | { kind: 'delete'; cycle: Cycle }
+  | null;
 
 function refocus(id: string): void {
   requestAnimationFrame(() => document.getElementById(id)?.focus());
@@ -33,7 +38,7 @@ export function PdsaCycles({
   const change = useProjectChange();
   const [open, setOpen] = useState<Open>(null);
   const save = (body: AddCycleInput): void => {
-    if (open === null) return;
+    if (open === null || open.kind === 'delete') return;
     const action =
       open.kind === 'new'
         ? () => addCycle(projectId, open.idea.id, body)
@@ -81,22 +86,65 @@ export function PdsaCycles({
                     cancel(`update-cycle-${cycle.id}`);
                   }}
                 />
+              ) : open?.kind === 'delete' && open.cycle.id === cycle.id ? (
+                <ConfirmChange
+                  id={`delete-cycle-${cycle.id}-confirm`}
+                  title={`Delete PDSA ${cycle.number}: ${cycle.title}?`}
+                  yes="Yes, delete the cycle"
+                  no="No, keep it"
+                  pending={change.pending}
+                  error={change.error}
+                  errorTitle="The cycle could not be deleted"
+                  onConfirm={() => {
+                    void change
+                      .run(
+                        () => deleteCycle(projectId, cycle.id),
+                        `Deleted the PDSA cycle “${cycle.title}”: it is no longer marked on the charts.`,
+                      )
+                      .then((ok) => {
+                        if (!ok) return;
+                        setOpen(null);
+                        refocus('cycles-heading');
+                      });
+                  }}
+                  onCancel={() => {
+                    cancel(`delete-cycle-${cycle.id}`);
+                  }}
+                >
+                  <p>
+                    Its plan, prediction and what the team learned go with it, and its mark leaves the charts.
+                  </p>
+                </ConfirmChange>
               ) : (
                 <>
                   <CycleDetails cycle={cycle} />
                   {editable && (
-                    <button
-                      className="nhsuk-button nhsuk-button--secondary gs-small-button"
-                      type="button"
-                      id={`update-cycle-${cycle.id}`}
-                      aria-label={`Update PDSA ${cycle.number}: ${cycle.title}`}
-                      onClick={() => {
-                        change.clearError();
-                        setOpen({ kind: 'edit', cycle });
-                      }}
-                    >
-                      Update PDSA {cycle.number}
-                    </button>
+                    <div className="nhsuk-button-group">
+                      <button
+                        className="nhsuk-button nhsuk-button--secondary gs-small-button"
+                        type="button"
+                        id={`update-cycle-${cycle.id}`}
+                        aria-label={`Update PDSA ${cycle.number}: ${cycle.title}`}
+                        onClick={() => {
+                          change.clearError();
+                          setOpen({ kind: 'edit', cycle });
+                        }}
+                      >
+                        Update PDSA {cycle.number}
+                      </button>
+                      <button
+                        className="nhsuk-button nhsuk-button--warning gs-small-button"
+                        type="button"
+                        id={`delete-cycle-${cycle.id}`}
+                        aria-label={`Delete PDSA ${cycle.number}: ${cycle.title}`}
+                        onClick={() => {
+                          change.clearError();
+                          setOpen({ kind: 'delete', cycle });
+                        }}
+                      >
+                        Delete PDSA {cycle.number}
+                      </button>
+                    </div>
                   )}
                 </>
               )}

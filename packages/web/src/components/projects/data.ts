@@ -185,6 +185,10 @@ export function changeCycle(id: string, cycleId: string, body: CycleChanges): Pr
   );
 }
 
+export function deleteCycle(id: string, cycleId: string): Promise<unknown> {
+  return send(api.DELETE('/api/v1/projects/{id}/cycles/{cycleId}', { params: { path: { id, cycleId } } }));
+}
+
 export function linkMeasure(id: string, seriesId: string, kind: MeasureKind): Promise<unknown> {
   return send(
     api.PUT('/api/v1/projects/{id}/measures/{seriesId}', {

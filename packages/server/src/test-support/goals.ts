@@ -1,5 +1,5 @@
 /**
- * @module goals/test-fixtures
+ * @module test-support/goals
  * For the goal and requirement tests (and the access test): people as request headers, and aims,
  * goals, requirements and projects written straight to the database.
  */
@@ -9,7 +9,7 @@ import { memberships, projects, users } from '../db/schema.js';
 import type { Role, Visibility } from '../db/schema/vocabulary.js';
 import type { Database } from '../db/types.js';
 import { insertRequirement } from '../requirements/repository.js';
-import { insertAim, insertGoal } from './repository.js';
+import { insertAim, insertGoal } from '../goals/repository.js';
 
 /** A person with a role in an organisation, as request headers (a read-write API token). */
 export async function tokenOf(
