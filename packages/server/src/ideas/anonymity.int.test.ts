@@ -2,7 +2,7 @@
  * An anonymous idea cannot be traced to its author: no row of any table (sessions and API tokens
  * aside, which hold when a person was last active, not what they did) holds both the idea and the
  * author; the audit log records the submission as the system's; no one, administrators and the
- * author included, sees an author; triage notifies no one.
+ * author included, sees an author; triage notifies no one; the request is not logged.
  */
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
@@ -12,7 +12,7 @@ import type { Database } from '../db/types.js';
 import { body, withApp } from '../test-support/app.js';
 import { describeEachEngine } from '../test-support/database.js';
 import type { IdeaDetailView, IdeaView } from './schemas.js';
-import { headersOf, ideaWorld } from './test-fixtures.js';
+import { headersOf, ideaWorld } from '../test-support/ideas.js';
 
 /** The tables whose rows say when someone was active (not what they did). */
 const ASIDE = new Set(['sessions', 'api_tokens']);
@@ -124,5 +124,37 @@ describeEachEngine('anonymous ideas', ({ test }) => {
       const projectId = body<IdeaView>(triaged).projectId!;
       expect(await rowsHolding(db, [projectId, author.id])).toEqual([]);
     });
+  });
+
+  test('the request that submits an idea is not logged (its time and address would point to its author)', async ({
+    db,
+  }) => {
+    const w = await ideaWorld(db);
+    const lines: string[] = [];
+    const stream = { write: (line: string): void => void lines.push(line) };
+    await withApp(
+      db,
+      async (app) => {
+        const headers = w.people.nurse.headers;
+        const url = `/api/v1/organisations/${w.a.odsCode}/ideas`;
+        // Other requests are logged as usual (the server logs at info).
+        expect((await app.inject({ method: 'GET', url, headers })).statusCode).toBe(200);
+        expect(lines.filter((line) => line.includes('"GET"') && line.includes(url))).not.toEqual([]);
+        const logged = lines.length;
+        const submitted = await app.inject({
+          method: 'POST',
+          url,
+          payload: {
+            problem: 'Rotas come out late',
+            proposal: 'Publish them six weeks ahead',
+            anonymous: true,
+          },
+          headers,
+        });
+        expect(submitted.statusCode, submitted.body).toBe(201);
+        expect(lines.slice(logged)).toEqual([]);
+      },
+      { logger: { level: 'info', stream } },
+    );
   });
 });

@@ -14,7 +14,7 @@ import { body, withApp } from '../test-support/app.js';
 import type { ErrorJson } from '../test-support/app.js';
 import { describeEachEngine } from '../test-support/database.js';
 import type { IdeaDetailView, IdeaView } from './schemas.js';
-import { headersOf, ideaWorld } from './test-fixtures.js';
+import { headersOf, ideaWorld } from '../test-support/ideas.js';
 
 const UNKNOWN = '00000000-0000-4000-8000-00000000abcd';
 

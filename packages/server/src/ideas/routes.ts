@@ -2,8 +2,9 @@
  * @module ideas/routes
  * Staff ideas: submit one (`POST /organisations/:ref/ideas`), the organisation's list, one idea
  * with its comments (`/ideas/:id`), votes, comments, triage, and the ideas a project came from
- * (`GET /projects/:id/ideas`). Validate → service → present. Bodies are never logged (an anonymous
- * idea's request must not be tied to its author anywhere).
+ * (`GET /projects/:id/ideas`). Validate → service → present. Bodies are never logged, and a
+ * submission's request is not logged at all below warnings (an anonymous idea's request must not be
+ * tied to its author anywhere).
  */
 import type { Principal } from '../auth/principal.js';
 import { ERROR_RESPONSES } from '../http/errors.js';
@@ -34,6 +35,9 @@ export function ideaRoutes(api: Api, { db }: RouteDeps): void {
   api.post(
     '/organisations/:ref/ideas',
     {
+      // Not even the request line at info: its time and remote address, set beside the idea's
+      // created_at, would point to the author of an anonymous idea. Errors are still logged.
+      logLevel: 'warn',
       schema: {
         tags,
         summary: 'Submit an idea: the problem, the proposal, the unit; optionally anonymous (idea.submit)',

@@ -13,7 +13,7 @@ import { body, withApp } from '../test-support/app.js';
 import type { ErrorJson } from '../test-support/app.js';
 import { describeEachEngine } from '../test-support/database.js';
 import type { IdeaView } from './schemas.js';
-import { headersOf, ideaWorld } from './test-fixtures.js';
+import { headersOf, ideaWorld } from '../test-support/ideas.js';
 
 describeEachEngine('idea triage', ({ test }) => {
   test('unit leads triage their unit’s ideas and below, QI leads any; a reason once decided; the author is told', async ({

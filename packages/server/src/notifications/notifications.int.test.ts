@@ -4,7 +4,7 @@
  */
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import { headersOf, ideaWorld } from '../ideas/test-fixtures.js';
+import { headersOf, ideaWorld } from '../test-support/ideas.js';
 import { body, withApp } from '../test-support/app.js';
 import type { ErrorJson } from '../test-support/app.js';
 import { describeEachEngine } from '../test-support/database.js';

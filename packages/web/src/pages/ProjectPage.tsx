@@ -3,12 +3,14 @@
  * A QI project (`/projects/:id`) telling its story: the aim, the problem, its stage and team, its
  * measures, the driver diagram (as lists, and as a picture to download), the PDSA cycles in time
  * order, the charts of its measures with the cycles marked, and the lessons learned. Those who
- * work on it change the diagram and record cycles; those who manage it change its stage, measures
- * and lessons and publish it when finished. A published project is open to everyone, read-only,
+ * work on it change the diagram and record (and delete) cycles; those who manage it change its
+ * stage, who may see it, its team, measures (linked, or created for it) and lessons and publish it
+ * when finished; the organisation's goal managers link it to commissioners' requirements. A published project is open to everyone, read-only,
  * with "Copy to my organisation".
  */
 import { GoalLinker } from '../components/projects/GoalLinker';
 import { Link, useParams } from 'react-router';
+import { can } from '../api/permissions';
 import { useSession } from '../api/session';
 import { Breadcrumbs } from '../components/dashboard/Breadcrumbs';
 import { PageTitle } from '../components/PageTitle';
@@ -19,12 +21,17 @@ import { projectRights, useProject } from '../components/projects/data';
 import { DriverDiagramEditor } from '../components/projects/DriverDiagramEditor';
 import { aimSentence, formatDay, stageWords } from '../components/projects/labels';
 import { LessonsForm } from '../components/projects/LessonsForm';
+import { NewMeasureForm } from '../components/projects/NewMeasureForm';
+import { RequirementLinker } from '../components/projects/RequirementLinker';
+import { TeamSection } from '../components/projects/TeamSection';
+import { VisibilityForm, visibilityWords } from '../components/projects/VisibilityForm';
 import { ProjectMeasures } from '../components/projects/MeasureLinker';
 import { PdsaCycles } from '../components/projects/PdsaCycles';
 import { ProjectCharts } from '../components/projects/ProjectCharts';
 import { PublishPanel } from '../components/projects/PublishPanel';
 import { StageForm } from '../components/projects/StageForm';
 import { ErrorSummary, Loading } from '../components/QueryState';
+import { ProjectIdeas } from '../components/ideas/ProjectIdeas';
 import '../components/projects/projects.css';
 
 const ROLE_WORDS = { lead: 'Lead', sponsor: 'Sponsor', coach: 'Coach', member: 'Member' } as const;
@@ -75,6 +82,8 @@ function Story({ project }: { project: Project }): React.JSX.Element {
         {rights.manage && <AimForm project={project} />}
       </section>
 
+      <ProjectIdeas projectId={project.id} />
+
       <section aria-labelledby="about-heading">
         <h2 id="about-heading">Stage and team</h2>
         <dl className="nhsuk-summary-list">
@@ -92,6 +101,13 @@ function Story({ project }: { project: Project }): React.JSX.Element {
                     .join(', ')}
             </dd>
           </div>
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">Who may see it</dt>
+            <dd className="nhsuk-summary-list__value">
+              {visibilityWords(project.visibility)}
+              {project.publishedAt === null ? '' : ' (published: everyone reads it in the library)'}
+            </dd>
+          </div>
           {project.topics.length > 0 && (
             <div className="nhsuk-summary-list__row">
               <dt className="nhsuk-summary-list__key">Topics</dt>
@@ -106,7 +122,15 @@ function Story({ project }: { project: Project }): React.JSX.Element {
           )}
         </dl>
         {rights.manage && <StageForm key={project.stage} project={project} />}
+        {rights.manage && <VisibilityForm project={project} />}
       </section>
+
+      {rights.manage && (
+        <section aria-labelledby="team-heading">
+          <h2 id="team-heading">Team</h2>
+          <TeamSection project={project} editable />
+        </section>
+      )}
 
       {rights.manage && (
         <section aria-labelledby="goals-heading">
@@ -115,9 +139,20 @@ function Story({ project }: { project: Project }): React.JSX.Element {
         </section>
       )}
 
+      {user !== null && (
+        <section aria-labelledby="requirements-heading">
+          <h2 id="requirements-heading">Commissioners’ requirements it answers</h2>
+          <RequirementLinker
+            project={project}
+            editable={can(user, 'goal.manage', { id: project.organisation.id })}
+          />
+        </section>
+      )}
+
       <section aria-labelledby="measures-heading">
         <h2 id="measures-heading">Measures</h2>
         <ProjectMeasures project={project} editable={rights.manage} />
+        {rights.manage && <NewMeasureForm project={project} />}
       </section>
 
       <section aria-labelledby="diagram-heading">
@@ -146,7 +181,9 @@ function Story({ project }: { project: Project }): React.JSX.Element {
       </section>
 
       <section aria-labelledby="cycles-heading">
-        <h2 id="cycles-heading">PDSA cycles</h2>
+        <h2 id="cycles-heading" tabIndex={-1}>
+          PDSA cycles
+        </h2>
         <PdsaCycles
           projectId={project.id}
           cycles={project.cycles}

@@ -76,6 +76,9 @@ export default function UnitPage(): React.JSX.Element {
         </section>
       )}
       <UnitGoalsSection odsCode={organisation.odsCode} unitId={unit.id} unitName={unit.name} />
+      <p>
+        <Link to={`${orgHref}/ideas?unit=${encodeURIComponent(unit.id)}`}>Staff ideas for {unit.name}</Link>
+      </p>
       <DashboardBody
         queries={queries}
         dashboard={dashboard}

@@ -10,6 +10,7 @@ import { PERMISSIONS } from '../../api/permissions';
 import type { Role } from '../../api/permissions';
 import { signOut, useSession } from '../../api/session';
 import { signInPath } from './next';
+import { NotificationsLink } from '../notifications/NotificationsLink';
 
 /** The NHS.UK user icon (decorative: the name beside it says who). */
 function UserIcon(): React.JSX.Element {
@@ -65,6 +66,7 @@ export function AccountNav(): React.JSX.Element | null {
                 {user.displayName}
               </span>
             </li>
+            <NotificationsLink />
             <li className="nhsuk-header__account-item">
               <Link className="nhsuk-header__account-link" to="/account/tokens">
                 Your API tokens

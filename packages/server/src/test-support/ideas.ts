@@ -1,5 +1,5 @@
 /**
- * @module ideas/test-fixtures
+ * @module test-support/ideas
  * The world of the idea and notification tests: a trust with units (a division with a ward under
  * it, and another ward), its people of each role as request headers (read-write API tokens), a
  * person of another trust and one of a commissioner the trust granted internal access.
