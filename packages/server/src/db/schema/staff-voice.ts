@@ -25,6 +25,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { oneOf } from './columns.js';
 import { users } from './identity.js';
+import { memberships } from './identity.js';
 import { measures } from './measures.js';
 import { organisations, units } from './organisations.js';
 import { projects } from './improvement.js';
@@ -206,6 +207,37 @@ export const courseCompletions = pgTable(
     index('course_completions_user_idx').on(t.userId),
     oneOf('course_completions_source_check', t.source, COMPLETION_SOURCES),
     check('course_completions_confirmed_check', sql`(${t.confirmedBy} is null) = (${t.confirmedAt} is null)`),
+  ],
+);
+
+/**
+ * The unit a member of staff works in, for capability by unit (memberships hold a unit only for
+ * unit leads). `since`: the day they joined it; they count in the unit's staff from then on.
+ * Removed with the membership.
+ */
+export const staffUnits = pgTable(
+  'staff_units',
+  {
+    userId: uuid('user_id').notNull(),
+    organisationId: uuid('organisation_id').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    since: date('since', { mode: 'string' })
+      .notNull()
+      .default(sql`current_date`),
+  },
+  (t) => [
+    primaryKey({ name: 'staff_units_pkey', columns: [t.userId, t.organisationId] }),
+    index('staff_units_unit_idx').on(t.organisationId, t.unitId),
+    foreignKey({
+      name: 'staff_units_membership_fk',
+      columns: [t.userId, t.organisationId],
+      foreignColumns: [memberships.userId, memberships.organisationId],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'staff_units_unit_fk',
+      columns: [t.unitId, t.organisationId],
+      foreignColumns: [units.id, units.organisationId],
+    }),
   ],
 );
 
