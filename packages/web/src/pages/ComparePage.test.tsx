@@ -157,4 +157,16 @@ describe('ComparePage', () => {
     expect(await screen.findByText('No organisation matches “zeta”.')).toBeTruthy();
     expect(fetchedUrls()[0]).toBe(`${PATH}?limit=24&search=zeta`);
   });
+
+  it('links a shared measure with a denominator to its funnel plot at the level shown, and no other', async () => {
+    answer({ [PATH]: comparison({ unit: 'Type 1 A&E' }) });
+    renderRoute(ROUTE, `/measures/${ID}/compare?unit=Type%201%20A%26E`, <ComparePage />);
+    const link = await screen.findByRole('link', { name: /funnel plot/ });
+    expect(link.getAttribute('href')).toBe(`/measures/${ID}/funnel?unit=Type%201%20A%26E`);
+    cleanup();
+    answer({ [PATH]: comparison({ measure: { ...MEASURE, dataType: 'count', chartType: 'c' } }) });
+    renderRoute(ROUTE, `/measures/${ID}/compare`, <ComparePage />);
+    await screen.findByRole('heading', { level: 1, name: /Falls/ });
+    expect(screen.queryByRole('link', { name: /funnel plot/ })).toBeNull();
+  });
 });

@@ -11,6 +11,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api, data } from '../api/client';
 import type { Schema } from '../api/client';
+import { FunnelLink } from '../components/compare/FunnelLink';
 import { count } from '../components/dashboard/format';
 import { SeriesCard } from '../components/dashboard/SeriesCard';
 import { PageTitle } from '../components/PageTitle';
@@ -153,6 +154,7 @@ export default function ComparePage(): React.JSX.Element {
         </p>
       )}
       <NotALeagueTable />
+      <FunnelLink measure={measure} unit={head.unit} />
       <form
         className="gs-compare-form"
         role="search"

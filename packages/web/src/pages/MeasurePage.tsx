@@ -12,6 +12,7 @@ import { useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiFailure } from '../api/client';
 import { AssuranceIcon, iconWords, VariationIcon } from '../components/Icons';
+import { FunnelLink } from '../components/compare/FunnelLink';
 import { PageTitle } from '../components/PageTitle';
 import { ErrorSummary, Loading } from '../components/QueryState';
 import { renderChart, SpcChart } from '../components/SpcChart';
@@ -362,6 +363,7 @@ function MeasureBody({ view }: { view: SeriesAnalysis }): React.JSX.Element {
         </div>
       )}
 
+      <FunnelLink measure={measure} unit={series.unitId === null ? null : unit?.name} />
       <section aria-labelledby="analysis-heading">
         <h2 id="analysis-heading">What the chart shows</h2>
         <div className="gs-measure-icons">
