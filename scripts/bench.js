@@ -2,7 +2,7 @@
 // Figures are measurements on this machine, not assertions: nothing here fails a build.
 //
 // `node scripts/bench.js [SECTION...]` runs only those sections (engine, cli, copy, import, serve,
-// dashboard, web) and replaces only theirs in BENCHMARKS.md; with none, it runs every one and writes the
+// dashboard, web, public, reports) and replaces only theirs in BENCHMARKS.md; with none, it runs every one and writes the
 // whole file.
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
@@ -25,7 +25,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const work = `${root}.bench`;
 mkdirSync(work, { recursive: true });
 
-const SECTIONS = ['engine', 'cli', 'copy', 'import', 'serve', 'dashboard', 'web'];
+const SECTIONS = ['engine', 'cli', 'copy', 'import', 'serve', 'dashboard', 'web', 'public', 'reports'];
 const asked = process.argv.slice(2);
 for (const name of asked) {
   if (!SECTIONS.includes(name)) {
@@ -263,6 +263,30 @@ if (runs('web')) {
   markdown.web = webMarkdown(await webBench());
 }
 
+if (runs('public')) {
+  const { publicBench, publicMarkdown } = await import('./bench-public.js');
+  markdown.public = publicMarkdown(await publicBench());
+}
+
+/** The board report PDF on each engine (its own benchmark script; lines kept as printed). */
+if (runs('reports')) {
+  const lines = scriptOnEngines('packages/server/dist/reports/bench-report.js');
+  markdown.reports = `## Server: board report PDF
+
+\`packages/server/src/reports/bench-report.ts\`: a board report of 40 measures (36 months each; proportions
+with a 95% target, values in £, counts; commentary on half) as an A4 PDF made on the server with pdfkit and
+svg-to-pdfkit (cover, contents with page numbers, the summary matrix, one section per measure with its chart as
+vector graphics, the analysis in words and the commentary, footers; tagged, fonts embedded). First the PDF alone
+from the report's content, then end to end on each engine: the run for a month from the database (read, analyse,
+draw every chart) with its PDF, as \`GET /reports/:id/run.pdf\` does, and issuing it (the same, and storing the
+content and PDF in one transaction). Best and median of 5 runs, wall and CPU time; the load average shows what
+else the machine was doing. Goal (issue 9): a 40-measure board report PDF in under 5 s.
+
+${Object.entries(lines)
+  .map(([engine, text]) => `**${engine}**\n\n\`\`\`\n${text}\n\`\`\`\n`)
+  .join('\n')}`;
+}
+
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const gitRev = (() => {
   try {
@@ -386,6 +410,8 @@ const HEADINGS = {
   import: ['## Server: importing'],
   dashboard: ['## Server: organisation dashboard'],
   web: ['## Web app'],
+  reports: ['## Server: board report PDF'],
+  public: ['## Server: public pages'],
 };
 
 /** `text` with the unmarked section `name` (from its first heading to the next one of another section) replaced, or `section` added at the end. */
@@ -410,7 +436,7 @@ const marked = (name, text) => `<!-- bench:${name} -->\n\n${text.trimEnd()}\n\n<
 const path = `${root}BENCHMARKS.md`;
 if (asked.length === 0) {
   // The order of the file (the server's start-up before its loads, as before).
-  const order = ['engine', 'cli', 'serve', 'copy', 'import', 'dashboard', 'web'];
+  const order = ['engine', 'cli', 'serve', 'copy', 'import', 'dashboard', 'web', 'public', 'reports'];
   writeFileSync(path, [header, ...order.map((name) => marked(name, markdown[name]))].join('\n'));
 } else {
   let text = existsSync(path) ? readFileSync(path, 'utf8') : header;

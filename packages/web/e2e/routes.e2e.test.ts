@@ -18,6 +18,14 @@ interface Ids {
   measureId: string;
   /** A QI project of RF4 (started for this test). */
   projectId?: string;
+  /** An idea of RF4 (submitted for this test). */
+  ideaId?: string;
+  /** RF4's demo board report. */
+  reportId?: string;
+  /** An issued version of it (issued for this test). */
+  issuedReportId?: string;
+  /** An experience survey of RF4 (started for this test). */
+  surveyId?: string;
 }
 
 /** Every route of the table (its pattern as routes.tsx writes it), with an address to open. */
@@ -52,6 +60,11 @@ const ROUTES: readonly { pattern: string; name: string; path: (ids: Ids) => stri
     name: 'comparison',
     path: (ids) => `/measures/${ids.measureId}/compare`,
   },
+  {
+    pattern: 'measures/:measureId/funnel',
+    name: 'funnel plot',
+    path: (ids) => `/measures/${ids.measureId}/funnel`,
+  },
   { pattern: 'imports/new', name: 'import wizard', path: () => '/imports/new' },
   { pattern: 'sign-in', name: 'sign-in', path: () => '/sign-in' },
   { pattern: 'setup', name: 'set-up', path: () => '/setup?token=not-a-real-link' },
@@ -65,6 +78,39 @@ const ROUTES: readonly { pattern: string; name: string; path: (ids: Ids) => stri
   },
   { pattern: 'projects/:id', name: 'QI project', path: (ids) => `/projects/${ids.projectId ?? 'none'}` },
   { pattern: 'library', name: 'library of projects', path: () => '/library' },
+  { pattern: 'organisations/:ref/ideas', name: 'ideas', path: () => '/organisations/RF4/ideas' },
+  {
+    pattern: 'organisations/:ref/ideas/new',
+    name: 'submit an idea',
+    path: () => '/organisations/RF4/ideas/new',
+  },
+  { pattern: 'ideas/:id', name: 'idea', path: (ids) => `/ideas/${ids.ideaId ?? 'none'}` },
+  {
+    pattern: 'organisations/:ref/capability',
+    name: 'QI capability',
+    path: () => '/organisations/RF4/capability',
+  },
+  { pattern: 'notifications', name: 'notifications', path: () => '/notifications' },
+  {
+    pattern: 'organisations/:ref/public-profile',
+    name: 'public page settings',
+    path: () => '/organisations/RF4/public-profile',
+  },
+  {
+    pattern: 'organisations/:ref/surveys',
+    name: 'experience surveys',
+    path: () => '/organisations/RF4/surveys',
+  },
+  { pattern: 'surveys/:id', name: 'experience survey', path: (ids) => `/surveys/${ids.surveyId ?? 'none'}` },
+  // An unknown link: the answer page says it is not in use.
+  { pattern: '/s/:token', name: 'survey answer page', path: () => '/s/not-a-real-survey-link-000000000000' },
+  { pattern: 'organisations/:ref/reports', name: 'board reports', path: () => '/organisations/RF4/reports' },
+  { pattern: 'reports/:id', name: 'board report', path: (ids) => `/reports/${ids.reportId ?? 'none'}` },
+  {
+    pattern: 'issued-reports/:id',
+    name: 'issued board report',
+    path: (ids) => `/issued-reports/${ids.issuedReportId ?? 'none'}`,
+  },
   { pattern: '*', name: 'not found', path: () => '/no/such/page' },
 ];
 
@@ -110,6 +156,42 @@ beforeAll(async () => {
     }),
   );
   ids.projectId = project.id;
+});
+
+beforeAll(async () => {
+  const idea = await data(
+    api().POST('/api/v1/organisations/{ref}/ideas', {
+      params: { path: { ref: 'RF4' } },
+      body: { problem: 'Routes check: a problem', proposal: 'Routes check: an idea', anonymous: false },
+    }),
+  );
+  ids.ideaId = idea.id;
+});
+
+beforeAll(async () => {
+  const survey = await data(
+    api().POST('/api/v1/organisations/{ref}/surveys', {
+      params: { path: { ref: 'RF4' } },
+      body: { kind: 'staff', title: 'Routes check: a survey', question: 'Would you recommend it?' },
+    }),
+  );
+  ids.surveyId = survey.id;
+});
+
+beforeAll(async () => {
+  const reports = await data(
+    api().GET('/api/v1/organisations/{ref}/reports', { params: { path: { ref: 'RF4' } } }),
+  );
+  const report = reports.items[0];
+  if (report === undefined) throw new Error('the demo data have no board report of RF4');
+  ids.reportId = report.id;
+  const issued = await data(
+    api().POST('/api/v1/reports/{id}/issue', {
+      params: { path: { id: report.id } },
+      body: { period: '2019-03' },
+    }),
+  );
+  ids.issuedReportId = issued.id;
 });
 
 describe('the route table', () => {

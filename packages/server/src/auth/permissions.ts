@@ -46,6 +46,28 @@ export const PERMISSIONS = {
    * ideas/access.ts).
    */
   'idea.triage': ['qi_lead', 'administrator'],
+  /**
+   * Define the organisation's QI curriculum (levels and courses), set the unit each member of staff
+   * works in, and record, import, confirm or reject anyone's training (coaches, who hold the
+   * curriculum's top level, record and confirm training too: capability/access.ts).
+   */
+  'capability.manage': ['qi_lead', 'administrator'],
+  /** Read the curriculum, see one's own training record and declare one's own completed courses. */
+  'capability.declare': ['staff', 'improver', 'unit_lead', 'qi_lead', 'executive', 'administrator'],
+  /** Define, change and delete board reports (which series, in which order), and issue them. */
+  'report.manage': ['qi_lead', 'executive', 'administrator'],
+  /**
+   * Write the commentary on a series for a reporting period, shown in every board report of that
+   * period (those who may analyse the series may too: reports/access.ts).
+   */
+  'report.comment': ['improver', 'unit_lead', 'qi_lead', 'executive', 'administrator'],
+  /**
+   * Create experience surveys, open and close them, make and revoke their links, and read their
+   * free-text comments (unit leads also read the comments of their own unit: surveys/access.ts).
+   */
+  'survey.manage': ['qi_lead', 'administrator'],
+  /** Write the organisation's public page introduction and choose its open-data licence. */
+  'public_profile.manage': ['executive', 'administrator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -17,9 +17,14 @@ import { createOrganisation, getOrganisationByOdsCode } from '../organisations/r
 import { ensureSeries } from '../series/repository.js';
 import { createUnit } from '../units/repository.js';
 import { AE_MEASURES, DEPARTMENT_TYPES, FOUR_HOUR_TARGET } from './ae-measures.js';
+import { addDemoCapability } from './capability.js';
 import { addDemoGoals } from './goals.js';
+import { addDemoPublicProfile } from './public.js';
 import { parseAeCsv, type AeRow } from './ae-rows.js';
 import { addDemoUsers } from './users.js';
+import { addDemoReports } from './reports.js';
+import { addDemoCommissioner } from './commissioner.js';
+import { addOutlierDemo } from './outlier-projects.js';
 import { binomial, DEMO_TREE, poisson, seeded, SYNTHETIC_MEASURES, SYNTHETIC_SOURCE } from './synthetic.js';
 
 /** The bundled A&E file (data/demo/ae_attendances.csv at the repository root). */
@@ -200,6 +205,11 @@ export async function loadDemoData(db: Database, csvText?: string): Promise<Demo
     // Demo data loaded before the demo users existed get them now.
     const trust = await getOrganisationByOdsCode(db, DEMO_TRUST);
     if (trust !== undefined) await addDemoUsers(db, trust.id);
+    if (trust !== undefined) await addDemoCapability(db, trust.id);
+    if (trust !== undefined) await addDemoReports(db, trust.id);
+    if (trust !== undefined) await addDemoPublicProfile(db, trust.id);
+    if (trust !== undefined) await addDemoCommissioner(db, trust.id);
+    if (csvText === undefined) await addOutlierDemo(db);
     return { loaded: false, organisations: 0, series: 0, observations: 0 };
   }
   const data = parseAeCsv(csvText ?? readFileSync(DEMO_CSV, 'utf8'));
@@ -214,6 +224,11 @@ export async function loadDemoData(db: Database, csvText?: string): Promise<Demo
   await finishImport(db, demoImport.id, counts);
   if (trustId !== undefined) await addDemoGoals(db, trustId);
   if (trustId !== undefined) await addDemoUsers(db, trustId);
+  if (trustId !== undefined) await addDemoCapability(db, trustId);
+  if (trustId !== undefined) await addDemoReports(db, trustId);
+  if (trustId !== undefined) await addDemoPublicProfile(db, trustId);
+  if (trustId !== undefined) await addDemoCommissioner(db, trustId);
+  if (csvText === undefined) await addOutlierDemo(db);
   return {
     loaded: true,
     organisations: ae.organisations.size,

@@ -13,7 +13,7 @@ import { addAnnotation } from '../annotations/repository.js';
 import { PERMISSIONS } from '../auth/permissions.js';
 import type { Action } from '../auth/permissions.js';
 import { insertProvider } from '../auth/oidc/providers-repository.js';
-import { aGoal, anAim, aProject, aRequirement } from '../goals/test-fixtures.js';
+import { aGoal, anAim, aProject, aRequirement } from '../test-support/goals.js';
 import { hashSecret, newSecret } from '../auth/secrets.js';
 import { createToken } from '../auth/tokens.js';
 import { memberships, organisationGrants, users } from '../db/schema.js';
@@ -39,7 +39,10 @@ import {
 } from '../db/schema.js';
 import { projects as projectRows } from '../db/schema.js';
 import { ideas as ideaRows } from '../db/schema.js';
+import { issuedReports, reportDefinitions, reportItems, seriesCommentaries } from '../db/schema.js';
 import { startProject } from '../projects/service.js';
+import { courseCompletions, courses, curriculumLevels } from '../db/schema.js';
+import { surveyLinks as surveyLinkRows, surveys as surveyRows } from '../db/schema.js';
 
 /** Words that appear only in internal and in private data: a response holding one leaked it. */
 const INTERNAL = 'INTERNALMARKER';
@@ -200,7 +203,9 @@ type Rule =
    * An import of A by id: hidden (404) from everyone outside A; A's people without the
    * permission get 403; `changes`: whether a read-only token is refused.
    */
-  | { kind: 'import'; action: Action; changes: boolean };
+  | { kind: 'import'; action: Action; changes: boolean }
+  /** A list of A's that its people and internal grantees read (board reports): 401 for the public, 403 for others. */
+  | { kind: 'internal_list' };
 
 interface Case {
   readonly rule: Rule;
@@ -268,6 +273,26 @@ async function onceForA(w: World, name: string, make: () => Promise<string>): Pr
   return id;
 }
 const madeFor = (name: string) => (w: World) => madeForA.get(`${w.a.id}/${name}`)!;
+
+/** A shared internal proportion measure recorded by A, made once per world: for the funnel plot. */
+async function aFunnelMeasureOfA(w: World, db: Database): Promise<string> {
+  return onceForA(w, 'funnel measure', async () => {
+    const measure = await aMeasure(db, null, {
+      code: `funnel-${randomUUID().slice(0, 8)}`,
+      name: `Shared internal proportion ${INTERNAL}`,
+      dataType: 'proportion',
+      chartType: 'p',
+      visibility: 'internal',
+    });
+    const series = await ensureSeries(db, { measureId: measure.id, organisationId: w.a.id });
+    await upsertObservations(
+      db,
+      [{ seriesId: series.id, period: '2021-01-01', numerator: 40, denominator: 100 }],
+      { userId: USER },
+    );
+    return measure.id;
+  });
+}
 
 /** A requirement A (as a commissioner) set for a new provider: internal to A. */
 async function aRequirementByA(w: World, db: Database): Promise<string> {
@@ -364,7 +389,254 @@ async function anIdeaOfA(w: World, db: Database): Promise<string> {
   });
 }
 
+/** A level of A's curriculum with one required course, made once per world (ids kept as `level of A`, `course of A`). */
+async function aCourseOfA(w: World, db: Database): Promise<string> {
+  return onceForA(w, 'course of A', async () => {
+    const [level] = await db
+      .insert(curriculumLevels)
+      .values({ organisationId: w.a.id, name: 'foundation', rank: 1 })
+      .returning({ id: curriculumLevels.id });
+    madeForA.set(`${w.a.id}/level of A`, level!.id);
+    const [course] = await db
+      .insert(courses)
+      .values({ organisationId: w.a.id, levelId: level!.id, code: 'QI-1', title: `Course ${INTERNAL}` })
+      .returning({ id: courses.id });
+    return course!.id;
+  });
+}
+
+/** A new active member of A with a declared (unconfirmed) completion of A's course; returns their id. */
+async function aDeclarationInA(w: World, db: Database): Promise<string> {
+  const member = await aMemberOfA(w, db);
+  await db.insert(courseCompletions).values({
+    courseId: await aCourseOfA(w, db),
+    userId: member,
+    completedOn: '2021-01-04',
+    source: 'self_declared',
+    recordedBy: member,
+  });
+  return member;
+}
+
+let capabilityRank = 10;
+
+/** A survey of A (open, staff), made once per world, with a live link to its unit; its token by survey id. */
+const surveyTokens = new Map<string, string>();
+async function aSurveyOfA(w: World, db: Database): Promise<string> {
+  return onceForA(w, 'survey of A', async () => {
+    const [survey] = await db
+      .insert(surveyRows)
+      .values({
+        organisationId: w.a.id,
+        kind: 'staff',
+        title: 'A survey',
+        question: 'Would you recommend it?',
+      })
+      .returning({ id: surveyRows.id });
+    const token = newSecret();
+    await db.insert(surveyLinkRows).values({
+      surveyId: survey!.id,
+      organisationId: w.a.id,
+      unitId: w.unitId,
+      tokenHash: hashSecret(token),
+    });
+    surveyTokens.set(survey!.id, token);
+    return survey!.id;
+  });
+}
+
+/** A new live link of A's survey (for the revoke route); returns its id. */
+async function aSurveyLinkOfA(w: World, db: Database): Promise<string> {
+  const [link] = await db
+    .insert(surveyLinkRows)
+    .values({
+      surveyId: await aSurveyOfA(w, db),
+      organisationId: w.a.id,
+      unitId: w.unitId,
+      tokenHash: hashSecret(newSecret()),
+    })
+    .returning({ id: surveyLinkRows.id });
+  return link!.id;
+}
+
+/**
+ * A board report of A over its public, internal and private series (made afresh with `fresh`, for
+ * a route that deletes it), kept as `report of A`; its issued version for March 2020 (holding the
+ * private series; December 2019, version 99: apart from what the issue route makes) as `issued report of A`; and the internal series' commentary for March 2020.
+ */
+async function aReportOfA(w: World, db: Database, fresh = false): Promise<string> {
+  const make = async (): Promise<string> => {
+    const [definition] = await db
+      .insert(reportDefinitions)
+      .values({ organisationId: w.a.id, title: 'Board report of A' })
+      .returning({ id: reportDefinitions.id });
+    await db.insert(reportItems).values(
+      (['public', 'internal', 'private'] as const).map((visibility, position) => ({
+        definitionId: definition!.id,
+        seriesId: w.series[visibility].seriesId,
+        position,
+      })),
+    );
+    return definition!.id;
+  };
+  if (fresh) return make();
+  return onceForA(w, 'report of A', make);
+}
+async function anIssuedReportOfA(w: World, db: Database): Promise<string> {
+  const definitionId = await aReportOfA(w, db);
+  return onceForA(w, 'issued report of A', async () => {
+    const seriesIds = (['public', 'internal', 'private'] as const).map((v) => w.series[v].seriesId);
+    const [issued] = await db
+      .insert(issuedReports)
+      .values({
+        definitionId,
+        organisationId: w.a.id,
+        period: '2019-12-01',
+        version: 99,
+        title: 'Board report of A',
+        content: {
+          format: 'report-1',
+          definitionId,
+          title: 'Board report of A',
+          description: '',
+          organisation: { id: w.a.id, odsCode: w.a.odsCode, name: 'Organisation A' },
+          period: '2020-03-01',
+          periodLabel: 'March 2020',
+          dataTo: '2020-03-31',
+          generatedAt: '2020-04-01T00:00:00.000Z',
+          visibility: 'private',
+          matrix: [{ variation: 'common_cause', assurance: null, count: 3, seriesIds }],
+          domains: [{ domain: 'safety', label: `Safety ${PRIVATE}`, sections: [] }],
+        },
+        pdf: Buffer.from('%PDF-1.7 test'),
+      })
+      .returning({ id: issuedReports.id });
+    return issued!.id;
+  });
+}
+async function aCommentaryOfA(w: World, db: Database): Promise<void> {
+  await onceForA(w, 'commentary of A', async () => {
+    await db.insert(seriesCommentaries).values({
+      seriesId: w.series.internal.seriesId,
+      period: '2020-03-01',
+      text: `Commentary ${INTERNAL}`,
+    });
+    return w.series.internal.seriesId;
+  });
+}
+
 const CASES: Record<string, Case> = {
+  'GET /api/v1/organisations/:ref/reports': {
+    rule: { kind: 'internal_list' },
+    request: async (w, db) => {
+      await aReportOfA(w, db);
+      return { method: 'GET', url: v1(`/organisations/${w.a.odsCode}/reports`) };
+    },
+  },
+  'POST /api/v1/organisations/:ref/reports': {
+    rule: { kind: 'write', action: 'report.manage', visibility: 'public' },
+    request: (w) => ({
+      method: 'POST',
+      url: v1(`/organisations/${w.a.odsCode}/reports`),
+      payload: { title: 'A report', seriesIds: [] },
+    }),
+  },
+  'GET /api/v1/reports/:id': {
+    rule: { kind: 'read', visibility: 'internal' },
+    request: async (w, db) => ({ method: 'GET', url: v1(`/reports/${await aReportOfA(w, db)}`) }),
+    id: madeFor('report of A'),
+  },
+  'PATCH /api/v1/reports/:id': {
+    rule: { kind: 'write', action: 'report.manage', visibility: 'internal' },
+    request: async (w, db) => ({
+      method: 'PATCH',
+      url: v1(`/reports/${await aReportOfA(w, db)}`),
+      payload: { description: 'Changed' },
+    }),
+    id: madeFor('report of A'),
+  },
+  'DELETE /api/v1/reports/:id': {
+    rule: { kind: 'write', action: 'report.manage', visibility: 'internal' },
+    request: async (w, db) => ({ method: 'DELETE', url: v1(`/reports/${await aReportOfA(w, db, true)}`) }),
+  },
+  'GET /api/v1/reports/:id/run': {
+    rule: { kind: 'read', visibility: 'internal' },
+    request: async (w, db) => ({
+      method: 'GET',
+      url: v1(`/reports/${await aReportOfA(w, db)}/run?period=2020-03`),
+    }),
+    id: madeFor('report of A'),
+  },
+  'GET /api/v1/reports/:id/run.pdf': {
+    rule: { kind: 'read', visibility: 'internal' },
+    request: async (w, db) => ({
+      method: 'GET',
+      url: v1(`/reports/${await aReportOfA(w, db)}/run.pdf?period=2020-03`),
+    }),
+    id: madeFor('report of A'),
+  },
+  'POST /api/v1/reports/:id/issue': {
+    rule: { kind: 'write', action: 'report.manage', visibility: 'internal' },
+    request: async (w, db) => ({
+      method: 'POST',
+      url: v1(`/reports/${await aReportOfA(w, db)}/issue`),
+      payload: { period: '2020-03' },
+    }),
+    id: madeFor('report of A'),
+  },
+  'GET /api/v1/reports/:id/issued': {
+    rule: { kind: 'read', visibility: 'internal' },
+    request: async (w, db) => {
+      await anIssuedReportOfA(w, db);
+      return { method: 'GET', url: v1(`/reports/${await aReportOfA(w, db)}/issued`) };
+    },
+    id: madeFor('report of A'),
+  },
+  'GET /api/v1/issued-reports/:id': {
+    rule: { kind: 'read', visibility: 'private' },
+    request: async (w, db) => ({
+      method: 'GET',
+      url: v1(`/issued-reports/${await anIssuedReportOfA(w, db)}`),
+    }),
+    id: madeFor('issued report of A'),
+  },
+  'GET /api/v1/issued-reports/:id/pdf': {
+    rule: { kind: 'read', visibility: 'private' },
+    request: async (w, db) => ({
+      method: 'GET',
+      url: v1(`/issued-reports/${await anIssuedReportOfA(w, db)}/pdf`),
+    }),
+    id: madeFor('issued report of A'),
+  },
+  'GET /api/v1/series/:id/commentaries/:period': {
+    rule: { kind: 'read', visibility: 'internal' },
+    request: async (w, db) => {
+      await aCommentaryOfA(w, db);
+      return { method: 'GET', url: v1(`/series/${w.series.internal.seriesId}/commentaries/2020-03`) };
+    },
+    id: s('internal'),
+  },
+  'PUT /api/v1/series/:id/commentaries/:period': {
+    rule: { kind: 'write', action: 'report.comment', visibility: 'internal' },
+    request: (w) => ({
+      method: 'PUT',
+      url: v1(`/series/${w.series.internal.seriesId}/commentaries/2020-03`),
+      payload: { text: 'A commentary' },
+    }),
+    id: s('internal'),
+  },
+  'GET /api/v1/organisations/:ref/public-profile': {
+    rule: { kind: 'anyone' },
+    request: (w) => ({ method: 'GET', url: v1(`/organisations/${w.a.odsCode}/public-profile`) }),
+  },
+  'PUT /api/v1/organisations/:ref/public-profile': {
+    rule: { kind: 'write', action: 'public_profile.manage', visibility: 'public' },
+    request: (w) => ({
+      method: 'PUT',
+      url: v1(`/organisations/${w.a.odsCode}/public-profile`),
+      payload: { introduction: 'Our published results', licence: 'CC-BY-4.0' },
+    }),
+  },
   'GET /api/v1/auth/session': {
     rule: { kind: 'anyone' },
     request: () => ({ method: 'GET', url: v1('/auth/session') }),
@@ -583,6 +855,14 @@ const CASES: Record<string, Case> = {
     rule: { kind: 'anyone' },
     request: (w) => ({ method: 'GET', url: v1(`/measures/${w.shared.measureId}/comparison`) }),
   },
+  'GET /api/v1/measures/:id/funnel': {
+    rule: { kind: 'read', visibility: 'internal' },
+    request: async (w, db) => ({
+      method: 'GET',
+      url: v1(`/measures/${await aFunnelMeasureOfA(w, db)}/funnel`),
+    }),
+    id: madeFor('funnel measure'),
+  },
   'POST /api/v1/organisations/:ref/imports': {
     rule: { kind: 'write', action: 'data.import', visibility: 'public' },
     request: (w) => ({
@@ -669,6 +949,33 @@ const CASES: Record<string, Case> = {
       method: 'POST',
       url: v1(`/organisations/${w.a.odsCode}/members/${await aMemberOfA(w, db, 'deactivated')}/reactivate`),
     }),
+  },
+  'GET /api/v1/organisations/:ref/people': {
+    rule: { kind: 'permitted_read', action: 'project.start' },
+    request: (w) => ({ method: 'GET', url: v1(`/organisations/${w.a.odsCode}/people?q=a`) }),
+  },
+  'POST /api/v1/projects/:id/measures': {
+    rule: { kind: 'write', action: 'project.manage', visibility: 'internal' },
+    request: async (w, db) => ({
+      method: 'POST',
+      url: v1(`/projects/${await aProjectOfA(w, db)}/measures`),
+      payload: {
+        name: `Made for the project ${randomUUID().slice(0, 8)}`,
+        dataType: 'count',
+        direction: 'decrease',
+        frequency: 'week',
+        kind: 'process',
+      },
+    }),
+    id: p,
+  },
+  'GET /api/v1/projects/:id/requirements': {
+    rule: { kind: 'read', visibility: 'internal' },
+    request: async (w, db) => ({
+      method: 'GET',
+      url: v1(`/projects/${await aProjectOfA(w, db)}/requirements`),
+    }),
+    id: p,
   },
   'GET /api/v1/organisations/:ref/invitations': {
     rule: { kind: 'permitted_read', action: 'member.manage' },
@@ -1272,6 +1579,224 @@ const CASES: Record<string, Case> = {
     },
     request: () => ({ url: '' }),
   },
+  'GET /api/v1/organisations/:ref/curriculum': {
+    rule: { kind: 'permitted_read', action: 'capability.declare' },
+    request: async (w, db) => {
+      await aCourseOfA(w, db);
+      return { method: 'GET', url: v1(`/organisations/${w.a.odsCode}/curriculum`) };
+    },
+  },
+  'POST /api/v1/organisations/:ref/curriculum/levels': {
+    rule: { kind: 'write', action: 'capability.manage', visibility: 'public' },
+    request: (w) => ({
+      method: 'POST',
+      url: v1(`/organisations/${w.a.odsCode}/curriculum/levels`),
+      payload: { name: `level ${capabilityRank}`, rank: capabilityRank++ },
+    }),
+  },
+  'PATCH /api/v1/curriculum-levels/:id': {
+    rule: { kind: 'members', action: 'capability.manage', changes: true },
+    request: async (w, db) => {
+      await aCourseOfA(w, db);
+      return {
+        method: 'PATCH',
+        url: v1(`/curriculum-levels/${madeFor('level of A')(w)}`),
+        payload: { description: 'x' },
+      };
+    },
+    id: madeFor('level of A'),
+  },
+  'DELETE /api/v1/curriculum-levels/:id': {
+    rule: { kind: 'members', action: 'capability.manage', changes: true },
+    request: async (w, db) => {
+      const [level] = await db
+        .insert(curriculumLevels)
+        .values({ organisationId: w.a.id, name: `to remove ${capabilityRank}`, rank: capabilityRank++ })
+        .returning({ id: curriculumLevels.id });
+      return { method: 'DELETE', url: v1(`/curriculum-levels/${level!.id}`) };
+    },
+  },
+  'POST /api/v1/curriculum-levels/:id/courses': {
+    rule: { kind: 'members', action: 'capability.manage', changes: true },
+    request: async (w, db) => {
+      await aCourseOfA(w, db);
+      return {
+        method: 'POST',
+        url: v1(`/curriculum-levels/${madeFor('level of A')(w)}/courses`),
+        payload: { code: `C-${capabilityRank++}`, title: 'Another course' },
+      };
+    },
+    id: madeFor('level of A'),
+  },
+  'PATCH /api/v1/courses/:id': {
+    rule: { kind: 'members', action: 'capability.manage', changes: true },
+    request: async (w, db) => ({
+      method: 'PATCH',
+      url: v1(`/courses/${await aCourseOfA(w, db)}`),
+      payload: { title: 'Renamed course' },
+    }),
+    id: madeFor('course of A'),
+  },
+  'DELETE /api/v1/courses/:id': {
+    rule: { kind: 'members', action: 'capability.manage', changes: true },
+    request: async (w, db) => {
+      await aCourseOfA(w, db);
+      const [course] = await db
+        .insert(courses)
+        .values({
+          organisationId: w.a.id,
+          levelId: madeFor('level of A')(w),
+          code: `D-${capabilityRank++}`,
+          title: 'To remove',
+        })
+        .returning({ id: courses.id });
+      return { method: 'DELETE', url: v1(`/courses/${course!.id}`) };
+    },
+  },
+  'GET /api/v1/organisations/:ref/completions': {
+    rule: { kind: 'permitted_read', action: 'capability.declare' },
+    request: (w) => ({ method: 'GET', url: v1(`/organisations/${w.a.odsCode}/completions`) }),
+  },
+  'POST /api/v1/organisations/:ref/completions': {
+    rule: { kind: 'write', action: 'capability.manage', visibility: 'public' },
+    request: async (w, db) => ({
+      method: 'POST',
+      url: v1(`/organisations/${w.a.odsCode}/completions`),
+      payload: {
+        userId: await aMemberOfA(w, db),
+        courseId: await aCourseOfA(w, db),
+        completedOn: '2021-01-04',
+      },
+    }),
+  },
+  'POST /api/v1/organisations/:ref/completions/declare': {
+    rule: { kind: 'write', action: 'capability.declare', visibility: 'public' },
+    request: async (w, db) => ({
+      method: 'POST',
+      url: v1(`/organisations/${w.a.odsCode}/completions/declare`),
+      payload: { courseId: await aCourseOfA(w, db), completedOn: '2021-01-04' },
+    }),
+  },
+  'POST /api/v1/organisations/:ref/completions/import': {
+    rule: { kind: 'write', action: 'capability.manage', visibility: 'public' },
+    request: async (w, db) => {
+      await aCourseOfA(w, db);
+      const member = await aMemberOfA(w, db);
+      const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, member));
+      return {
+        method: 'POST',
+        url: v1(`/organisations/${w.a.odsCode}/completions/import`),
+        payload: { csv: `email,course,completed on\n${user!.email},QI-1,2021-01-04\n` },
+      };
+    },
+  },
+  'POST /api/v1/courses/:id/completions/:userId/confirm': {
+    rule: { kind: 'members', action: 'capability.manage', changes: true },
+    request: async (w, db) => {
+      const member = await aDeclarationInA(w, db);
+      return {
+        method: 'POST',
+        url: v1(`/courses/${madeFor('course of A')(w)}/completions/${member}/confirm`),
+      };
+    },
+    id: madeFor('course of A'),
+  },
+  'DELETE /api/v1/courses/:id/completions/:userId': {
+    rule: { kind: 'members', action: 'capability.manage', changes: true },
+    request: async (w, db) => {
+      const member = await aDeclarationInA(w, db);
+      return { method: 'DELETE', url: v1(`/courses/${madeFor('course of A')(w)}/completions/${member}`) };
+    },
+    id: madeFor('course of A'),
+  },
+  'GET /api/v1/organisations/:ref/capability/people': {
+    rule: { kind: 'permitted_read', action: 'capability.manage' },
+    request: (w) => ({ method: 'GET', url: v1(`/organisations/${w.a.odsCode}/capability/people`) }),
+  },
+  'PUT /api/v1/organisations/:ref/capability/people/:userId': {
+    rule: { kind: 'write', action: 'capability.manage', visibility: 'public' },
+    request: async (w, db) => ({
+      method: 'PUT',
+      url: v1(`/organisations/${w.a.odsCode}/capability/people/${await aMemberOfA(w, db)}`),
+      payload: { unitId: w.unitId, since: '2021-01-01' },
+    }),
+  },
+  'GET /api/v1/organisations/:ref/capability': {
+    rule: { kind: 'permitted_read', action: 'capability.declare' },
+    request: (w) => ({ method: 'GET', url: v1(`/organisations/${w.a.odsCode}/capability`) }),
+  },
+  'POST /api/v1/organisations/:ref/surveys': {
+    rule: { kind: 'write', action: 'survey.manage', visibility: 'public' },
+    request: (w) => ({
+      method: 'POST',
+      url: v1(`/organisations/${w.a.odsCode}/surveys`),
+      payload: { kind: 'patient', title: 'A new survey', question: 'Would you recommend us?' },
+    }),
+  },
+  'GET /api/v1/organisations/:ref/surveys': {
+    rule: { kind: 'permitted_read', action: 'idea.submit' },
+    request: (w) => ({ method: 'GET', url: v1(`/organisations/${w.a.odsCode}/surveys`) }),
+  },
+  'GET /api/v1/surveys/:id': {
+    rule: { kind: 'members', action: 'idea.submit', changes: false },
+    request: async (w, db) => ({ method: 'GET', url: v1(`/surveys/${await aSurveyOfA(w, db)}`) }),
+    id: madeFor('survey of A'),
+  },
+  'PATCH /api/v1/surveys/:id': {
+    rule: { kind: 'members', action: 'survey.manage', changes: true },
+    request: async (w, db) => ({
+      method: 'PATCH',
+      url: v1(`/surveys/${await aSurveyOfA(w, db)}`),
+      payload: { open: true },
+    }),
+    id: madeFor('survey of A'),
+  },
+  'POST /api/v1/surveys/:id/links': {
+    rule: { kind: 'members', action: 'survey.manage', changes: true },
+    request: async (w, db) => ({
+      method: 'POST',
+      url: v1(`/surveys/${await aSurveyOfA(w, db)}/links`),
+      payload: { unitId: w.unitId },
+    }),
+    id: madeFor('survey of A'),
+  },
+  'DELETE /api/v1/surveys/:id/links/:linkId': {
+    rule: { kind: 'members', action: 'survey.manage', changes: true },
+    request: async (w, db) => {
+      const linkId = await aSurveyLinkOfA(w, db);
+      return { method: 'DELETE', url: v1(`/surveys/${await aSurveyOfA(w, db)}/links/${linkId}`) };
+    },
+    id: madeFor('survey of A'),
+  },
+  'GET /api/v1/surveys/:id/results': {
+    rule: { kind: 'members', action: 'idea.submit', changes: false },
+    request: async (w, db) => ({ method: 'GET', url: v1(`/surveys/${await aSurveyOfA(w, db)}/results`) }),
+    id: madeFor('survey of A'),
+  },
+  'GET /api/v1/surveys/:id/comments': {
+    rule: { kind: 'skip', why: 'surveys/comments.int.test.ts (unit leads read their own units’ comments)' },
+    request: () => ({ url: '' }),
+  },
+  'POST /api/v1/surveys/:id/publish': {
+    rule: { kind: 'members', action: 'survey.manage', changes: true },
+    request: async (w, db) => ({ method: 'POST', url: v1(`/surveys/${await aSurveyOfA(w, db)}/publish`) }),
+    id: madeFor('survey of A'),
+  },
+  'GET /api/v1/survey-links/:token': {
+    rule: { kind: 'anyone' },
+    request: async (w, db) => ({
+      method: 'GET',
+      url: v1(`/survey-links/${surveyTokens.get(await aSurveyOfA(w, db))!}`),
+    }),
+  },
+  'POST /api/v1/survey-links/:token/responses': {
+    rule: { kind: 'anyone' },
+    request: async (w, db) => ({
+      method: 'POST',
+      url: v1(`/survey-links/${surveyTokens.get(await aSurveyOfA(w, db))!}/responses`),
+      payload: { answer: 'dont_know' },
+    }),
+  },
 };
 
 const RANK: Record<Visibility, number> = { public: 0, internal: 1, private: 2 };
@@ -1306,6 +1831,9 @@ function expected(rule: Rule, asker: Asker): 'ok' | 401 | 403 | 404 {
     case 'import':
       if (asker.role === null) return 404;
       return permitted(asker, rule.action, rule.changes) ? 'ok' : 403;
+    case 'internal_list':
+      if (reads(asker, 'internal')) return 'ok';
+      return asker.signedIn ? 403 : 401;
     case 'skip':
       throw new Error('skipped');
   }

@@ -13,12 +13,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { analysisRoutes } from '../analysis/routes.js';
 import { annotationRoutes } from '../annotations/routes.js';
 import { auditRoutes } from '../audit/routes.js';
+import { capabilityRoutes } from '../capability/routes.js';
 import { DEFAULT_AUTH_POLICY } from '../auth/policy.js';
 import type { AuthPolicy } from '../auth/policy.js';
 import { authRoutes } from '../auth/routes.js';
 import { identityProviderRoutes } from '../auth/oidc/provider-routes.js';
 import { singleSignOnRoutes } from '../auth/oidc/sso-routes.js';
 import { comparisonRoutes } from '../comparison/routes.js';
+import { funnelRoutes } from '../comparison/funnel-routes.js';
 import { dashboardRoutes } from '../dashboard/routes.js';
 import { storeOf } from '../db/store.js';
 import type { DataStore } from '../db/store.js';
@@ -31,6 +33,7 @@ import { ideaRoutes } from '../ideas/routes.js';
 import { importRoutes } from '../imports/routes.js';
 import { measureRoutes } from '../measures/routes.js';
 import { memberRoutes } from '../members/routes.js';
+import { directoryRoutes } from '../members/directory-routes.js';
 import { notificationRoutes } from '../notifications/routes.js';
 import { observationRoutes } from '../observations/routes.js';
 import { organisationRoutes } from '../organisations/routes.js';
@@ -38,8 +41,12 @@ import { driverDiagramRoutes } from '../projects/diagram-routes.js';
 import { libraryRoutes } from '../projects/library-routes.js';
 import { pdsaRoutes } from '../projects/pdsa-routes.js';
 import { projectRoutes } from '../projects/routes.js';
+import { reportRoutes } from '../reports/routes.js';
+import { publicProfileRoutes } from '../public/profile-routes.js';
+import { publicPageRoutes } from '../public/routes.js';
 import { requirementRoutes } from '../requirements/routes.js';
 import { seriesRoutes } from '../series/routes.js';
+import { surveyRoutes } from '../surveys/routes.js';
 import { unitRoutes } from '../units/routes.js';
 import { registerAuthentication } from './authenticate.js';
 import { handleError, handleNotFound } from './error-handler.js';
@@ -70,6 +77,7 @@ const ROUTES: readonly RouteModule[] = [
   importRoutes,
   auditRoutes,
   memberRoutes,
+  directoryRoutes,
   grantRoutes,
   singleSignOnRoutes,
   identityProviderRoutes,
@@ -81,6 +89,11 @@ const ROUTES: readonly RouteModule[] = [
   libraryRoutes,
   ideaRoutes,
   notificationRoutes,
+  surveyRoutes,
+  funnelRoutes,
+  capabilityRoutes,
+  publicProfileRoutes,
+  reportRoutes,
 ];
 
 /** What the application needs. */
@@ -133,6 +146,7 @@ export async function buildApp(options: AppOptions): Promise<Api> {
     now: options.now ?? (() => new Date()),
   };
   healthRoutes(app, deps);
+  publicPageRoutes(app, deps);
   await app.register(
     (scope, _options, done) => {
       registerAuthentication(scope, { db: deps.db, policy: deps.authPolicy, now: deps.now });

@@ -38,6 +38,18 @@ export const PERMISSIONS = {
   'idea.submit': ['staff', 'improver', 'unit_lead', 'qi_lead', 'executive', 'administrator'],
   /** Triage any idea of the organisation (unit leads also triage their unit's ideas). */
   'idea.triage': ['qi_lead', 'administrator'],
+  /** Define the curriculum, set staff units, record and confirm anyone's training (coaches too). */
+  'capability.manage': ['qi_lead', 'administrator'],
+  /** Read the curriculum, see and declare one's own training. */
+  'capability.declare': ['staff', 'improver', 'unit_lead', 'qi_lead', 'executive', 'administrator'],
+  /** Define, change, delete and issue board reports. */
+  'report.manage': ['qi_lead', 'executive', 'administrator'],
+  /** Write a series' commentary for a reporting period. */
+  'report.comment': ['improver', 'unit_lead', 'qi_lead', 'executive', 'administrator'],
+  /** Create, open and close experience surveys, make their links, read their comments. */
+  'survey.manage': ['qi_lead', 'administrator'],
+  /** Write the public page's introduction and choose the open-data licence. */
+  'public_profile.manage': ['executive', 'administrator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -9172,6 +9172,175 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations/{ref}/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation’s active people by name (at most 25; narrow with q), for its own people: names and units, email addresses only for those who manage members */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Part of the name (and of the email address, for those who manage members), any case */
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DirectoryPerson"][];
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations/{ref}/grants": {
         parameters: {
             query?: never;
@@ -14028,6 +14197,171 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{id}/requirements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The commissioners' requirements a project answers (those the reader may read) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OutcomeRequirement"][];
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations/{ref}/projects": {
         parameters: {
             query?: never;
@@ -15729,6 +16063,225 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a measure for the project (its lead, sponsor or coach, or a QI lead): a new internal measure of the organisation, its series in the project's unit, linked as outcome, process or balancing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What is measured: "Falls per week on Ward 7" */
+                        name: string;
+                        /** @description How it is counted */
+                        description?: string;
+                        /** @description What the numbers count: "%", "falls", "minutes" */
+                        unitLabel?: string;
+                        /**
+                         * @description proportion (x out of y), count (how many), value (a time, a score), rate, or events
+                         * @enum {string}
+                         */
+                        dataType: "value" | "proportion" | "rate" | "count" | "events";
+                        /**
+                         * @description Which way is better
+                         * @enum {string}
+                         */
+                        direction: "increase" | "decrease" | "neutral";
+                        /**
+                         * @description How often it is recorded
+                         * @enum {string}
+                         */
+                        frequency: "day" | "week" | "month" | "quarter" | "year" | "irregular";
+                        /**
+                         * @description Default other
+                         * @enum {string}
+                         */
+                        domain?: "safety" | "experience" | "effectiveness" | "workforce" | "finance" | "other";
+                        /**
+                         * @description outcome, process or balancing
+                         * @enum {string}
+                         */
+                        kind: "outcome" | "process" | "balancing";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                seriesId: string;
+                                /** @enum {string} */
+                                kind: "outcome" | "process" | "balancing";
+                                position: number;
+                                measure: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                    shared: boolean;
+                                };
+                                unitId: string | null;
+                            }[];
+                            /** @description The new series */
+                            seriesId: string;
+                            /** @description The new measure */
+                            measureId: string;
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -20573,6 +21126,7108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations/{ref}/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organisation's experience surveys, newest first (its own people) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Survey"][];
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start an experience survey, with the proportion measure its results become (survey.manage) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description staff (a staff survey) or patient (Friends-and-Family style)
+                         * @enum {string}
+                         */
+                        kind: "staff" | "patient";
+                        /** @description The survey’s name, also its measure’s name */
+                        title: string;
+                        /** @description The recommend question, answered yes, no or don’t know */
+                        question: string;
+                        /** @description The smallest group whose results are shown (default 5; never below 5) */
+                        minGroup?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Survey"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One survey with its links (never their secrets) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyDetail"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Open or close a survey; closing makes its results final and publishes them (survey.manage) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description false closes the survey (its results become final and are published) */
+                        open: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Survey"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a link for a unit: its secret, address and QR code are returned this once (survey.manage) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The unit whose responses the link collects
+                         */
+                        unitId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NewSurveyLink"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a link: it stops working (survey.manage) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    linkId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyLink"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A survey’s results by month, unit and in total: groups smaller than its minimum, and any group that would reveal one by subtraction, are suppressed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyResults"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The free-text comments of a survey’s shown groups: QI leads and administrators read all, a unit lead those of their units; never the public */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyComments"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the survey’s final results into its measure now (survey.manage) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            added: number;
+                            changed: number;
+                            unchanged: number;
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-links/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The survey a link opens (no sign-in): its question, organisation and unit */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The secret of the link (from its address or QR code) */
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SurveyLinkPublic"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-links/{token}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a survey anonymously through its link (no sign-in; nothing about who answered is kept) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The secret of the link (from its address or QR code) */
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Would you recommend it: yes, no, or don’t know
+                         * @enum {string}
+                         */
+                        answer: "yes" | "no" | "dont_know";
+                        /** @description Anything you would like to add (optional) */
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            recorded: true;
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measures/{id}/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A funnel plot of one shared measure across organisations (spc-method.md §5)
+         * @description Each organisation's numerator and denominator over the latest period (`window=latest`) or the twelve months up to it (`window=12-months`), against limits at 95% and 99.8% around the pooled value: arcsine-scale binomial limits for proportions, ratio-of-counts limits for rates; widened by τ² (additive random effects) when φ, from Winsorised z-scores, is above 1 (`overdispersion=false` shows the unadjusted limits). Each organisation's position in words (better or worse by the measure's direction), the highlighted organisation (the reader's own by default), its projects in the library on this measure, the limit curves, and the chart as SVG with its text alternative. Only series the reader may read enter the funnel; `among=granted` keeps the organisations that granted the reader's organisation access (a commissioner's providers). A measure the reader may read nowhere is a 404; a measure of one organisation, or without a denominator, a 409.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Compare the series of units with this name (for example `Type 1 A&E (major emergency department)`) instead of the organisations as a whole; `levels` lists the names */
+                    unit?: string;
+                    /** @description What each organisation is compared on: `latest`, the latest period any of them has (default), or `12-months`, its numerators and denominators summed over the twelve months up to that period */
+                    window?: "latest" | "12-months";
+                    /** @description `all` (default): every organisation whose series the reader may read; `granted`: only those that granted the reader's organisation access (a commissioner's providers, side by side) */
+                    among?: "all" | "granted";
+                    /** @description The organisation to highlight (id or ODS code); by default the reader's own, when it is in the funnel */
+                    organisation?: string;
+                    /** @description Widen the limits for overdispersion when φ > 1 (spc-method.md §5; default true). `false` shows the unadjusted limits; φ and τ² are reported either way */
+                    overdispersion?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Funnel"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{ref}/curriculum": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation’s QI curriculum: levels in rank order with their courses (its people) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Curriculum"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{ref}/curriculum/levels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a level to the curriculum (capability.manage) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The level’s name (foundation, practitioner…) */
+                        name: string;
+                        /** @description Its order: higher is further (1 to 100) */
+                        rank: number;
+                        /** @description What someone at this level can do */
+                        description?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CurriculumLevel"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/curriculum-levels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a level and its courses, unless someone has completed one (capability.manage) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a level’s name, rank or description (capability.manage) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The level’s name (foundation, practitioner…) */
+                        name?: string;
+                        /** @description Its order: higher is further (1 to 100) */
+                        rank?: number;
+                        /** @description What someone at this level can do */
+                        description?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CurriculumLevel"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/curriculum-levels/{id}/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a course to a level (capability.manage) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A short code, unique in the curriculum (QI-101) */
+                        code: string;
+                        /** @description The course’s title */
+                        title: string;
+                        /** @description Whether completing the level needs this course (default true) */
+                        required?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Course"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a course, unless someone has completed it (capability.manage) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a course: code, title, required, level (capability.manage) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A short code, unique in the curriculum (QI-101) */
+                        code?: string;
+                        /** @description The course’s title */
+                        title?: string;
+                        /** @description Whether completing the level needs this course (default true) */
+                        required?: boolean;
+                        /**
+                         * Format: uuid
+                         * @description Move the course to another level
+                         */
+                        levelId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Course"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/organisations/{ref}/completions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Training records: your own, or (coaches) everyone’s in the organisation */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description One person’s record (coaches: anyone’s; others: only their own) */
+                    user?: string;
+                    /** @description true: only declared completions waiting for a coach */
+                    pending?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Whether the reader is a coach (sees everyone’s records, records and confirms) */
+                            coach: boolean;
+                            items: components["schemas"]["Completion"][];
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record that a member completed a course (coaches, QI leads, administrators) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The member who completed the course
+                         */
+                        userId: string;
+                        /** Format: uuid */
+                        courseId: string;
+                        /**
+                         * Format: date
+                         * @description The day they completed it (not in the future)
+                         * @example 2024-04-01
+                         */
+                        completedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{ref}/completions/declare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Declare a course you completed; it counts once a coach confirms it (capability.declare) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        courseId: string;
+                        /**
+                         * Format: date
+                         * @description The day you completed it (not in the future)
+                         * @example 2024-04-01
+                         */
+                        completedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{ref}/completions/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import completed courses from CSV (email, course, completed on): every bad row reported, nothing written if any is bad (coaches) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The CSV text: a header with email, course and completed on columns, then one row each */
+                        csv: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Rows recorded */
+                            imported: number;
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courses/{id}/completions/{userId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a member’s declared completion of a course (coaches; not one’s own) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courses/{id}/completions/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Reject or remove a completion (coaches), or withdraw your own declaration while it waits */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{ref}/capability/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation’s active members with the unit each works in (coaches) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CapabilityPerson"][];
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{ref}/capability/people/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the unit a member works in, for capability by unit (capability.manage) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The unit they work in (null: none) */
+                        unitId: string | null;
+                        /**
+                         * Format: date
+                         * @description Since when (default today)
+                         * @example 2024-04-01
+                         */
+                        since?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CapabilityPerson"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{ref}/capability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Capability by unit this month: for each level, staff trained at it or above as a share of staff, with the series of its SPC chart */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CapabilityByUnit"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{ref}/public-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organisation's public page settings: its introduction and open-data licence */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicProfile"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Change the public page's introduction and the licence its published series are offered under (public_profile.manage) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        introduction?: string;
+                        /**
+                         * @description The open-data licence, as its SPDX identifier
+                         * @enum {string}
+                         */
+                        licence?: "OGL-UK-3.0" | "CC-BY-4.0" | "CC0-1.0";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicProfile"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{ref}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organisation's board reports, each with the series the reader may read (its people) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ReportDefinition"][];
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Define a board report: a title, a description and its series in order (report.manage) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The report’s title, e.g. "Monthly board report" */
+                        title: string;
+                        /** @description What the report is for, shown on its cover */
+                        description?: string;
+                        /** @description The series the report shows, in order (at most 200, each once, all of the organisation); the report groups them by their measures’ domain */
+                        seriesIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportDefinition"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A board report’s definition, with the series the reader may read */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportDefinition"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a board report that was never issued (report.manage); an issued one is kept (409) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a board report’s title, description or series (report.manage); series the person may not read are kept */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The report’s title, e.g. "Monthly board report" */
+                        title?: string;
+                        /** @description What the report is for, shown on its cover */
+                        description?: string;
+                        /** @description The series the report shows, in order (at most 200, each once, all of the organisation); the report groups them by their measures’ domain */
+                        seriesIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportDefinition"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Run a board report for a month: the summary matrix, then each series’ chart, icons, analysis in words and commentary, on the data up to the end of the month (only series the reader may read) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The month to report on (YYYY-MM): the analysis uses the data up to the end of it. Default: the latest month any of the report’s series has data for */
+                    period?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportRun"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/run.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A board report run for a month as a PDF (a draft: not issued, not kept) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The month to report on (YYYY-MM): the analysis uses the data up to the end of it. Default: the latest month any of the report’s series has data for */
+                    period?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a board report for a month (report.manage): its content and PDF kept exactly as they are now, as the next version for that month */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The month the issued report is for
+                         * @example 2019-03
+                         */
+                        period: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IssuedReport"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/issued": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A board report’s issued versions, newest month and version first (those the reader may read) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["IssuedReport"][];
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/issued-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An issued board report with its content exactly as issued (never recomputed) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IssuedReportDetail"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/issued-reports/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An issued board report’s PDF, exactly as issued */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/series/{id}/commentaries/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A series’ commentary for a month, if written (whoever may read the series) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The reporting month */
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SeriesCommentary"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Write a series’ commentary for a month, shown in every board report of that month (report.comment, or whoever may analyse the series) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The reporting month */
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The owner’s commentary on the series for the month */
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SeriesCommentary"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/series/{id}/fhir": {
         parameters: {
             query?: never;
@@ -21300,6 +28955,104 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        CourseInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            levelId: string;
+            code: string;
+            title: string;
+            required: boolean;
+        };
+        CurriculumLevelInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            name: string;
+            rank: number;
+            description: string;
+            /** @description In code order */
+            courses: components["schemas"]["CourseInput"][];
+        };
+        CurriculumInput: {
+            /** Format: uuid */
+            organisationId: string;
+            /** @description In rank order */
+            levels: components["schemas"]["CurriculumLevelInput"][];
+        };
+        CompletionInput: {
+            /** Format: uuid */
+            courseId: string;
+            courseCode: string;
+            courseTitle: string;
+            /** Format: uuid */
+            levelId: string;
+            /** Format: uuid */
+            userId: string;
+            userName: string;
+            /**
+             * Format: date
+             * @example 2024-04-01
+             */
+            completedOn: string;
+            /**
+             * @description entered (by a coach), imported (CSV) or self_declared
+             * @enum {string}
+             */
+            source: "entered" | "imported" | "self_declared";
+            /** @description Whether it counts: anything but a declaration waiting for a coach */
+            counts: boolean;
+            confirmedAt: string | null;
+            /** @description The confirming coach’s name */
+            confirmedBy: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        CapabilityPersonInput: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            email: string;
+            /** @description The unit they work in, for capability by unit */
+            unitId: string | null;
+            /** @description Since when (null: a unit lead’s own unit, or none) */
+            since: string | null;
+        };
+        CapabilityByUnitInput: {
+            /** Format: uuid */
+            organisationId: string;
+            /**
+             * Format: date
+             * @description This month (its first day): the figures are as at today
+             * @example 2024-04-01
+             */
+            period: string;
+            levels: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                rank: number;
+                /** @description The level’s published measure */
+                measureId: string | null;
+            }[];
+            units: {
+                /** Format: uuid */
+                unitId: string;
+                name: string;
+                parentId: string | null;
+                levels: {
+                    /** Format: uuid */
+                    levelId: string;
+                    /** @description Staff trained at this level or above */
+                    trained: number;
+                    /** @description Staff of the unit and its sub-units */
+                    staff: number;
+                    /** @description The unit’s series of the level’s measure (its SPC chart) */
+                    seriesId: string | null;
+                }[];
+            }[];
+        };
         /** @description The sparkline of the latest points, compact: arrays of equal length, one entry per point. Points not listed in improvement, concern or neither are common cause. */
         SparklineInput: {
             /** @description How many earlier points of the analysis are not shown: point i here is point offset + i of the analysis */
@@ -21459,6 +29212,138 @@ export interface components {
             items: components["schemas"]["ComparisonItemInput"][];
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
+        };
+        FunnelProjectInput: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            stage: "idea" | "planning" | "testing" | "implementing" | "spreading" | "sustaining" | "complete" | "stopped";
+            /** @description What the project set out to improve */
+            aim: string;
+            /** Format: date-time */
+            publishedAt: string;
+        };
+        FunnelPointInput: {
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                odsCode: string;
+                name: string;
+                /** @enum {string} */
+                kind: "provider" | "commissioner" | "network";
+            };
+            /** @description How the chart names it: its name, with its ODS code when two organisations share a name */
+            label: string;
+            numerator: number;
+            denominator: number;
+            /** @description Periods summed */
+            periods: number;
+            /** @description Numerator over denominator (a proportion of 1, or a rate) */
+            value: number;
+            /** @description The unadjusted z-score, before any Winsorising */
+            z: number;
+            /** @description At its denominator, adjusted when the funnel is */
+            limits: {
+                /** @description Confidence level in percent (95 or 99.8) */
+                level: number;
+                lower: number;
+                upper: number;
+            }[];
+            /**
+             * @description Which limits it lies beyond: above or below the 99.8% or the 95% limit, or within
+             * @enum {string}
+             */
+            position: "above_99_8" | "above_95" | "within" | "below_95" | "below_99_8";
+            /**
+             * @description What that means with the measure's improvement direction: better or worse; higher or lower when the measure has no direction; expected when within the 95% limits
+             * @enum {string}
+             */
+            assessment: "better" | "worse" | "higher" | "lower" | "expected";
+            /** @description Beyond the 99.8% limits */
+            outlier: boolean;
+            /** @description The position in plain English */
+            words: string;
+            /** @description The highlighted organisation (the reader’s own by default) */
+            mine: boolean;
+            /** @description Its projects in the library that watch a series of this measure, newest first: how they did it */
+            projects: components["schemas"]["FunnelProjectInput"][];
+        };
+        FunnelInput: {
+            measure: components["schemas"]["MeasureInput"];
+            /** @description The level compared: a unit name, or null for the organisations */
+            unit: string | null;
+            /** @description Every level at which the reader may compare the measure */
+            levels: components["schemas"]["ComparisonLevelInput"][];
+            /** @enum {string} */
+            window: "latest" | "12-months";
+            /** @enum {string} */
+            among: "all" | "granted";
+            /** @description The periods compared; null when no organisation has data */
+            period: {
+                /**
+                 * Format: date
+                 * @example 2024-04-01
+                 */
+                from: string;
+                /**
+                 * Format: date
+                 * @example 2024-04-01
+                 */
+                to: string;
+            } | null;
+            /**
+             * @description Proportions (binomial, arcsine-scale limits) or rates (ratio of counts)
+             * @enum {string}
+             */
+            type: "proportion" | "ratio-of-counts";
+            /**
+             * @description Which way is better
+             * @enum {string}
+             */
+            direction: "increase" | "decrease" | "neutral";
+            /** @description The pooled value: Σ numerators / Σ denominators */
+            target: number | null;
+            overdispersion: {
+                requested: boolean;
+                /** @description φ = Σz²/N with Winsorised z (as measured, even when not used) */
+                phi: number | null;
+                /** @description τ², the between-organisation variance (as measured) */
+                tau2: number | null;
+                /** @description Whether the limits are widened by τ² (requested and φ > 1) */
+                adjusted: boolean;
+                /** @description Organisations that entered φ and τ² */
+                retained: number;
+            };
+            /** @description In organisation name order (never ranked) */
+            points: components["schemas"]["FunnelPointInput"][];
+            /** @description The limits as functions of the denominator, 95% then 99.8% */
+            curves: {
+                level: number;
+                /** @description The normal quantile used */
+                z: number;
+                points: {
+                    denominator: number;
+                    lower: number;
+                    upper: number;
+                }[];
+            }[];
+            /** @description Organisations at this level with no usable data in the periods compared */
+            missing: {
+                /** Format: uuid */
+                id: string;
+                odsCode: string;
+                name: string;
+                /** @enum {string} */
+                kind: "provider" | "commissioner" | "network";
+            }[];
+            /** @description The highlighted organisation, when it is in the funnel */
+            highlighted: string | null;
+            /** @description The funnel plot (SVG from @groundswell/charts); null with no points */
+            svg: string | null;
+            /** @description The plot's text alternative in plain English */
+            description: string;
+            warnings: string[];
         };
         ColumnSourceInput: {
             /** @description The column's name in the file's header row */
@@ -22136,6 +30021,19 @@ export interface components {
              */
             expiresAt: string;
         };
+        DirectoryPersonInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description The unit a unit lead leads */
+            unit: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @description Only for those who manage the organisation’s members */
+            email?: string;
+        };
         NotificationInput: {
             /** Format: uuid */
             id: string;
@@ -22387,6 +30285,199 @@ export interface components {
             /** @description How well it matches q (0 without q) */
             rank: number;
         };
+        ReportDefinitionInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            title: string;
+            description: string;
+            /** @description The series the reader may read (others are left out) */
+            items: {
+                /** Format: uuid */
+                seriesId: string;
+                measure: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string;
+                    name: string;
+                    /** @enum {string} */
+                    domain: "safety" | "experience" | "effectiveness" | "workforce" | "finance" | "other";
+                    /** @enum {string} */
+                    visibility: "private" | "internal" | "public";
+                };
+                unit: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        IssuedReportInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            definitionId: string;
+            /** Format: uuid */
+            organisationId: string;
+            title: string;
+            /** @description The month, as its first day */
+            period: string;
+            /** @description 1 for the first issue of this month, 2 for the next… */
+            version: number;
+            /** @description Who issued it (display name) */
+            issuedBy: string | null;
+            /** Format: date-time */
+            issuedAt: string;
+            pdfBytes: number;
+        };
+        ReportSectionInput: {
+            /** Format: uuid */
+            seriesId: string;
+            /** @description The measure’s name, and the unit’s for a unit’s series */
+            title: string;
+            measure: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name: string;
+                description: string;
+                /** @enum {string} */
+                domain: "safety" | "experience" | "effectiveness" | "workforce" | "finance" | "other";
+                /** @enum {string} */
+                visibility: "private" | "internal" | "public";
+                unitLabel: string;
+            };
+            unit: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @description Points up to the end of the month */
+            pointCount: number;
+            latest: {
+                period: string;
+                /** @description The value with its unit */
+                text: string;
+            } | null;
+            /** @description The target in force at the latest point, with its unit */
+            target: string | null;
+            icons: {
+                /** @enum {string} */
+                variation: "improvement_high" | "improvement_low" | "neither_high" | "neither_low" | "common_cause" | "concern_high" | "concern_low" | "none";
+                assurance: ("pass" | "hit_or_miss" | "fail") | null;
+                variationLabel: string;
+                assuranceLabel: string | null;
+            };
+            /** @description The analysis in words: the chart’s text alternative */
+            analysis: string;
+            /** @description The SPC chart (SVG, the shared renderer’s); null without points */
+            chartSvg: string | null;
+            warnings: string[];
+            /** @description The owner’s commentary for the month */
+            commentary: {
+                text: string;
+                author: string | null;
+                /** Format: date-time */
+                updatedAt: string;
+            } | null;
+        };
+        ReportContentInput: {
+            /** @constant */
+            format: "report-1";
+            /** Format: uuid */
+            definitionId: string;
+            title: string;
+            description: string;
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                odsCode: string;
+                name: string;
+            };
+            /** @description The month, as its first day */
+            period: string;
+            /** @description "March 2019" */
+            periodLabel: string;
+            /** @description The analysis uses the data up to this day (the month’s last) */
+            dataTo: string;
+            /** Format: date-time */
+            generatedAt: string;
+            /**
+             * @description The most private measure in the report
+             * @enum {string}
+             */
+            visibility: "private" | "internal" | "public";
+            /** @description The variation × assurance matrix: every cell, in row and column order */
+            matrix: {
+                /** @enum {string} */
+                variation: "improvement_high" | "improvement_low" | "neither_high" | "neither_low" | "common_cause" | "concern_high" | "concern_low" | "none";
+                assurance: ("pass" | "hit_or_miss" | "fail") | null;
+                count: number;
+                seriesIds: string[];
+            }[];
+            domains: {
+                /** @enum {string} */
+                domain: "safety" | "experience" | "effectiveness" | "workforce" | "finance" | "other";
+                label: string;
+                sections: components["schemas"]["ReportSectionInput"][];
+            }[];
+        };
+        ReportRunInput: {
+            content: components["schemas"]["ReportContentInput"];
+            /** @description Whether the reader may change and issue the report */
+            canManage: boolean;
+            /** @description The series whose commentary the reader may write */
+            canComment: string[];
+        };
+        IssuedReportDetailInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            definitionId: string;
+            /** Format: uuid */
+            organisationId: string;
+            title: string;
+            /** @description The month, as its first day */
+            period: string;
+            /** @description 1 for the first issue of this month, 2 for the next… */
+            version: number;
+            /** @description Who issued it (display name) */
+            issuedBy: string | null;
+            /** Format: date-time */
+            issuedAt: string;
+            pdfBytes: number;
+            content: components["schemas"]["ReportContentInput"];
+        };
+        SeriesCommentaryInput: {
+            /** Format: uuid */
+            seriesId: string;
+            period: string;
+            text: string;
+            author: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PublicProfileInput: {
+            organisationId: string;
+            /** @description A few words introducing the organisation on its public page */
+            introduction: string;
+            /**
+             * @description The open-data licence, as its SPDX identifier
+             * @enum {string}
+             */
+            licence: "OGL-UK-3.0" | "CC-BY-4.0" | "CC0-1.0";
+            licenceName: string;
+            licenceUrl: string;
+            /** @description The public page's address on this server */
+            publicPath: string;
+            /** @description When last saved; null: never (the defaults) */
+            updatedAt: string | null;
+        };
         OutcomeRequirementInput: {
             /** Format: uuid */
             id: string;
@@ -22440,6 +30531,132 @@ export interface components {
             goals: components["schemas"]["GoalInput"][];
             /** @description The provider's projects answering it: public or published ones only, unless the reader is the provider's */
             projects: components["schemas"]["LinkedProjectInput"][];
+        };
+        SurveyInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /**
+             * @description staff (a staff survey) or patient (Friends-and-Family style)
+             * @enum {string}
+             */
+            kind: "staff" | "patient";
+            title: string;
+            question: string;
+            minGroup: number;
+            open: boolean;
+            /** @description The proportion measure its results are published as */
+            measureId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SurveyLinkInput: {
+            /** Format: uuid */
+            id: string;
+            unit: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Set: the link no longer works */
+            revokedAt: string | null;
+        };
+        NewSurveyLinkInput: {
+            /** Format: uuid */
+            id: string;
+            unit: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Set: the link no longer works */
+            revokedAt: string | null;
+            /** @description The secret: shown only now, stored only as its SHA-256 */
+            token: string;
+            /** @description The response page’s path in the web app (`/s/<token>`) */
+            path: string;
+            /** @description The page’s full address as a QR code (SVG) */
+            qrSvg: string;
+        };
+        SurveyDetailInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /**
+             * @description staff (a staff survey) or patient (Friends-and-Family style)
+             * @enum {string}
+             */
+            kind: "staff" | "patient";
+            title: string;
+            question: string;
+            minGroup: number;
+            open: boolean;
+            /** @description The proportion measure its results are published as */
+            measureId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            links: components["schemas"]["SurveyLinkInput"][];
+        };
+        SurveyCellInput: {
+            /**
+             * @description shown; suppressed (fewer than the survey’s minimum, or hidden so that a smaller group cannot be worked out from a total); none (no responses); collecting (the period is not final yet)
+             * @enum {string}
+             */
+            status: "shown" | "suppressed" | "none" | "collecting";
+            /** @description Only when shown */
+            responses: number | null;
+            yes: number | null;
+            no: number | null;
+            dontKnow: number | null;
+            /** @description yes ÷ every response (“don’t know” included, as the Friends and Family Test counts) × 100, one decimal place */
+            percent: number | null;
+        };
+        SurveyResultsInput: {
+            survey: components["schemas"]["SurveyInput"];
+            periods: {
+                /** @description The month, as its first day */
+                period: string;
+                /** @description false: the month is not over (nothing is shown yet) */
+                final: boolean;
+                /** @description Every unit together */
+                total: components["schemas"]["SurveyCellInput"];
+                units: {
+                    unit: {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                    };
+                    cell: components["schemas"]["SurveyCellInput"];
+                }[];
+            }[];
+        };
+        SurveyCommentsInput: {
+            items: {
+                unit: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+                period: string;
+                text: string;
+            }[];
+        };
+        SurveyLinkPublicInput: {
+            organisation: string;
+            unit: string;
+            /**
+             * @description staff (a staff survey) or patient (Friends-and-Family style)
+             * @enum {string}
+             */
+            kind: "staff" | "patient";
+            title: string;
+            question: string;
         };
         /** @description SPC options; the target is set over time (targets) */
         SpcOptions: {
@@ -22641,6 +30858,104 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        Course: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            levelId: string;
+            code: string;
+            title: string;
+            required: boolean;
+        };
+        CurriculumLevel: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            name: string;
+            rank: number;
+            description: string;
+            /** @description In code order */
+            courses: components["schemas"]["Course"][];
+        };
+        Curriculum: {
+            /** Format: uuid */
+            organisationId: string;
+            /** @description In rank order */
+            levels: components["schemas"]["CurriculumLevel"][];
+        };
+        Completion: {
+            /** Format: uuid */
+            courseId: string;
+            courseCode: string;
+            courseTitle: string;
+            /** Format: uuid */
+            levelId: string;
+            /** Format: uuid */
+            userId: string;
+            userName: string;
+            /**
+             * Format: date
+             * @example 2024-04-01
+             */
+            completedOn: string;
+            /**
+             * @description entered (by a coach), imported (CSV) or self_declared
+             * @enum {string}
+             */
+            source: "entered" | "imported" | "self_declared";
+            /** @description Whether it counts: anything but a declaration waiting for a coach */
+            counts: boolean;
+            confirmedAt: string | null;
+            /** @description The confirming coach’s name */
+            confirmedBy: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        CapabilityPerson: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            email: string;
+            /** @description The unit they work in, for capability by unit */
+            unitId: string | null;
+            /** @description Since when (null: a unit lead’s own unit, or none) */
+            since: string | null;
+        };
+        CapabilityByUnit: {
+            /** Format: uuid */
+            organisationId: string;
+            /**
+             * Format: date
+             * @description This month (its first day): the figures are as at today
+             * @example 2024-04-01
+             */
+            period: string;
+            levels: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                rank: number;
+                /** @description The level’s published measure */
+                measureId: string | null;
+            }[];
+            units: {
+                /** Format: uuid */
+                unitId: string;
+                name: string;
+                parentId: string | null;
+                levels: {
+                    /** Format: uuid */
+                    levelId: string;
+                    /** @description Staff trained at this level or above */
+                    trained: number;
+                    /** @description Staff of the unit and its sub-units */
+                    staff: number;
+                    /** @description The unit’s series of the level’s measure (its SPC chart) */
+                    seriesId: string | null;
+                }[];
+            }[];
+        };
         /** @description The sparkline of the latest points, compact: arrays of equal length, one entry per point. Points not listed in improvement, concern or neither are common cause. */
         Sparkline: {
             /** @description How many earlier points of the analysis are not shown: point i here is point offset + i of the analysis */
@@ -22800,6 +31115,138 @@ export interface components {
             items: components["schemas"]["ComparisonItem"][];
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
+        };
+        FunnelProject: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            stage: "idea" | "planning" | "testing" | "implementing" | "spreading" | "sustaining" | "complete" | "stopped";
+            /** @description What the project set out to improve */
+            aim: string;
+            /** Format: date-time */
+            publishedAt: string;
+        };
+        FunnelPoint: {
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                odsCode: string;
+                name: string;
+                /** @enum {string} */
+                kind: "provider" | "commissioner" | "network";
+            };
+            /** @description How the chart names it: its name, with its ODS code when two organisations share a name */
+            label: string;
+            numerator: number;
+            denominator: number;
+            /** @description Periods summed */
+            periods: number;
+            /** @description Numerator over denominator (a proportion of 1, or a rate) */
+            value: number;
+            /** @description The unadjusted z-score, before any Winsorising */
+            z: number;
+            /** @description At its denominator, adjusted when the funnel is */
+            limits: {
+                /** @description Confidence level in percent (95 or 99.8) */
+                level: number;
+                lower: number;
+                upper: number;
+            }[];
+            /**
+             * @description Which limits it lies beyond: above or below the 99.8% or the 95% limit, or within
+             * @enum {string}
+             */
+            position: "above_99_8" | "above_95" | "within" | "below_95" | "below_99_8";
+            /**
+             * @description What that means with the measure's improvement direction: better or worse; higher or lower when the measure has no direction; expected when within the 95% limits
+             * @enum {string}
+             */
+            assessment: "better" | "worse" | "higher" | "lower" | "expected";
+            /** @description Beyond the 99.8% limits */
+            outlier: boolean;
+            /** @description The position in plain English */
+            words: string;
+            /** @description The highlighted organisation (the reader’s own by default) */
+            mine: boolean;
+            /** @description Its projects in the library that watch a series of this measure, newest first: how they did it */
+            projects: components["schemas"]["FunnelProject"][];
+        };
+        Funnel: {
+            measure: components["schemas"]["Measure"];
+            /** @description The level compared: a unit name, or null for the organisations */
+            unit: string | null;
+            /** @description Every level at which the reader may compare the measure */
+            levels: components["schemas"]["ComparisonLevel"][];
+            /** @enum {string} */
+            window: "latest" | "12-months";
+            /** @enum {string} */
+            among: "all" | "granted";
+            /** @description The periods compared; null when no organisation has data */
+            period: {
+                /**
+                 * Format: date
+                 * @example 2024-04-01
+                 */
+                from: string;
+                /**
+                 * Format: date
+                 * @example 2024-04-01
+                 */
+                to: string;
+            } | null;
+            /**
+             * @description Proportions (binomial, arcsine-scale limits) or rates (ratio of counts)
+             * @enum {string}
+             */
+            type: "proportion" | "ratio-of-counts";
+            /**
+             * @description Which way is better
+             * @enum {string}
+             */
+            direction: "increase" | "decrease" | "neutral";
+            /** @description The pooled value: Σ numerators / Σ denominators */
+            target: number | null;
+            overdispersion: {
+                requested: boolean;
+                /** @description φ = Σz²/N with Winsorised z (as measured, even when not used) */
+                phi: number | null;
+                /** @description τ², the between-organisation variance (as measured) */
+                tau2: number | null;
+                /** @description Whether the limits are widened by τ² (requested and φ > 1) */
+                adjusted: boolean;
+                /** @description Organisations that entered φ and τ² */
+                retained: number;
+            };
+            /** @description In organisation name order (never ranked) */
+            points: components["schemas"]["FunnelPoint"][];
+            /** @description The limits as functions of the denominator, 95% then 99.8% */
+            curves: {
+                level: number;
+                /** @description The normal quantile used */
+                z: number;
+                points: {
+                    denominator: number;
+                    lower: number;
+                    upper: number;
+                }[];
+            }[];
+            /** @description Organisations at this level with no usable data in the periods compared */
+            missing: {
+                /** Format: uuid */
+                id: string;
+                odsCode: string;
+                name: string;
+                /** @enum {string} */
+                kind: "provider" | "commissioner" | "network";
+            }[];
+            /** @description The highlighted organisation, when it is in the funnel */
+            highlighted: string | null;
+            /** @description The funnel plot (SVG from @groundswell/charts); null with no points */
+            svg: string | null;
+            /** @description The plot's text alternative in plain English */
+            description: string;
+            warnings: string[];
         };
         ColumnSource: {
             /** @description The column's name in the file's header row */
@@ -23477,6 +31924,19 @@ export interface components {
              */
             expiresAt: string;
         };
+        DirectoryPerson: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description The unit a unit lead leads */
+            unit: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @description Only for those who manage the organisation’s members */
+            email?: string;
+        };
         Notification: {
             /** Format: uuid */
             id: string;
@@ -23728,6 +32188,199 @@ export interface components {
             /** @description How well it matches q (0 without q) */
             rank: number;
         };
+        ReportDefinition: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            title: string;
+            description: string;
+            /** @description The series the reader may read (others are left out) */
+            items: {
+                /** Format: uuid */
+                seriesId: string;
+                measure: {
+                    /** Format: uuid */
+                    id: string;
+                    code: string;
+                    name: string;
+                    /** @enum {string} */
+                    domain: "safety" | "experience" | "effectiveness" | "workforce" | "finance" | "other";
+                    /** @enum {string} */
+                    visibility: "private" | "internal" | "public";
+                };
+                unit: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        IssuedReport: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            definitionId: string;
+            /** Format: uuid */
+            organisationId: string;
+            title: string;
+            /** @description The month, as its first day */
+            period: string;
+            /** @description 1 for the first issue of this month, 2 for the next… */
+            version: number;
+            /** @description Who issued it (display name) */
+            issuedBy: string | null;
+            /** Format: date-time */
+            issuedAt: string;
+            pdfBytes: number;
+        };
+        ReportSection: {
+            /** Format: uuid */
+            seriesId: string;
+            /** @description The measure’s name, and the unit’s for a unit’s series */
+            title: string;
+            measure: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name: string;
+                description: string;
+                /** @enum {string} */
+                domain: "safety" | "experience" | "effectiveness" | "workforce" | "finance" | "other";
+                /** @enum {string} */
+                visibility: "private" | "internal" | "public";
+                unitLabel: string;
+            };
+            unit: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** @description Points up to the end of the month */
+            pointCount: number;
+            latest: {
+                period: string;
+                /** @description The value with its unit */
+                text: string;
+            } | null;
+            /** @description The target in force at the latest point, with its unit */
+            target: string | null;
+            icons: {
+                /** @enum {string} */
+                variation: "improvement_high" | "improvement_low" | "neither_high" | "neither_low" | "common_cause" | "concern_high" | "concern_low" | "none";
+                assurance: ("pass" | "hit_or_miss" | "fail") | null;
+                variationLabel: string;
+                assuranceLabel: string | null;
+            };
+            /** @description The analysis in words: the chart’s text alternative */
+            analysis: string;
+            /** @description The SPC chart (SVG, the shared renderer’s); null without points */
+            chartSvg: string | null;
+            warnings: string[];
+            /** @description The owner’s commentary for the month */
+            commentary: {
+                text: string;
+                author: string | null;
+                /** Format: date-time */
+                updatedAt: string;
+            } | null;
+        };
+        ReportContent: {
+            /** @constant */
+            format: "report-1";
+            /** Format: uuid */
+            definitionId: string;
+            title: string;
+            description: string;
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                odsCode: string;
+                name: string;
+            };
+            /** @description The month, as its first day */
+            period: string;
+            /** @description "March 2019" */
+            periodLabel: string;
+            /** @description The analysis uses the data up to this day (the month’s last) */
+            dataTo: string;
+            /** Format: date-time */
+            generatedAt: string;
+            /**
+             * @description The most private measure in the report
+             * @enum {string}
+             */
+            visibility: "private" | "internal" | "public";
+            /** @description The variation × assurance matrix: every cell, in row and column order */
+            matrix: {
+                /** @enum {string} */
+                variation: "improvement_high" | "improvement_low" | "neither_high" | "neither_low" | "common_cause" | "concern_high" | "concern_low" | "none";
+                assurance: ("pass" | "hit_or_miss" | "fail") | null;
+                count: number;
+                seriesIds: string[];
+            }[];
+            domains: {
+                /** @enum {string} */
+                domain: "safety" | "experience" | "effectiveness" | "workforce" | "finance" | "other";
+                label: string;
+                sections: components["schemas"]["ReportSection"][];
+            }[];
+        };
+        ReportRun: {
+            content: components["schemas"]["ReportContent"];
+            /** @description Whether the reader may change and issue the report */
+            canManage: boolean;
+            /** @description The series whose commentary the reader may write */
+            canComment: string[];
+        };
+        IssuedReportDetail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            definitionId: string;
+            /** Format: uuid */
+            organisationId: string;
+            title: string;
+            /** @description The month, as its first day */
+            period: string;
+            /** @description 1 for the first issue of this month, 2 for the next… */
+            version: number;
+            /** @description Who issued it (display name) */
+            issuedBy: string | null;
+            /** Format: date-time */
+            issuedAt: string;
+            pdfBytes: number;
+            content: components["schemas"]["ReportContent"];
+        };
+        SeriesCommentary: {
+            /** Format: uuid */
+            seriesId: string;
+            period: string;
+            text: string;
+            author: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PublicProfile: {
+            organisationId: string;
+            /** @description A few words introducing the organisation on its public page */
+            introduction: string;
+            /**
+             * @description The open-data licence, as its SPDX identifier
+             * @enum {string}
+             */
+            licence: "OGL-UK-3.0" | "CC-BY-4.0" | "CC0-1.0";
+            licenceName: string;
+            licenceUrl: string;
+            /** @description The public page's address on this server */
+            publicPath: string;
+            /** @description When last saved; null: never (the defaults) */
+            updatedAt: string | null;
+        };
         OutcomeRequirement: {
             /** Format: uuid */
             id: string;
@@ -23781,6 +32434,132 @@ export interface components {
             goals: components["schemas"]["Goal"][];
             /** @description The provider's projects answering it: public or published ones only, unless the reader is the provider's */
             projects: components["schemas"]["LinkedProject"][];
+        };
+        Survey: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /**
+             * @description staff (a staff survey) or patient (Friends-and-Family style)
+             * @enum {string}
+             */
+            kind: "staff" | "patient";
+            title: string;
+            question: string;
+            minGroup: number;
+            open: boolean;
+            /** @description The proportion measure its results are published as */
+            measureId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SurveyLink: {
+            /** Format: uuid */
+            id: string;
+            unit: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Set: the link no longer works */
+            revokedAt: string | null;
+        };
+        NewSurveyLink: {
+            /** Format: uuid */
+            id: string;
+            unit: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Set: the link no longer works */
+            revokedAt: string | null;
+            /** @description The secret: shown only now, stored only as its SHA-256 */
+            token: string;
+            /** @description The response page’s path in the web app (`/s/<token>`) */
+            path: string;
+            /** @description The page’s full address as a QR code (SVG) */
+            qrSvg: string;
+        };
+        SurveyDetail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            /**
+             * @description staff (a staff survey) or patient (Friends-and-Family style)
+             * @enum {string}
+             */
+            kind: "staff" | "patient";
+            title: string;
+            question: string;
+            minGroup: number;
+            open: boolean;
+            /** @description The proportion measure its results are published as */
+            measureId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            links: components["schemas"]["SurveyLink"][];
+        };
+        SurveyCell: {
+            /**
+             * @description shown; suppressed (fewer than the survey’s minimum, or hidden so that a smaller group cannot be worked out from a total); none (no responses); collecting (the period is not final yet)
+             * @enum {string}
+             */
+            status: "shown" | "suppressed" | "none" | "collecting";
+            /** @description Only when shown */
+            responses: number | null;
+            yes: number | null;
+            no: number | null;
+            dontKnow: number | null;
+            /** @description yes ÷ every response (“don’t know” included, as the Friends and Family Test counts) × 100, one decimal place */
+            percent: number | null;
+        };
+        SurveyResults: {
+            survey: components["schemas"]["Survey"];
+            periods: {
+                /** @description The month, as its first day */
+                period: string;
+                /** @description false: the month is not over (nothing is shown yet) */
+                final: boolean;
+                /** @description Every unit together */
+                total: components["schemas"]["SurveyCell"];
+                units: {
+                    unit: {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                    };
+                    cell: components["schemas"]["SurveyCell"];
+                }[];
+            }[];
+        };
+        SurveyComments: {
+            items: {
+                unit: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+                period: string;
+                text: string;
+            }[];
+        };
+        SurveyLinkPublic: {
+            organisation: string;
+            unit: string;
+            /**
+             * @description staff (a staff survey) or patient (Friends-and-Family style)
+             * @enum {string}
+             */
+            kind: "staff" | "patient";
+            title: string;
+            question: string;
         };
     };
     responses: never;

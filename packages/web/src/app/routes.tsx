@@ -33,6 +33,7 @@ export const router = createBrowserRouter([
       { path: 'series/:seriesId', lazy: page(() => import('../pages/MeasurePage')) },
       { path: 'measures', lazy: page(() => import('../pages/CataloguePage')) },
       { path: 'measures/:measureId/compare', lazy: page(() => import('../pages/ComparePage')) },
+      { path: 'measures/:measureId/funnel', lazy: page(() => import('../pages/FunnelPage')) },
       { path: 'imports/new', lazy: page(() => import('../pages/ImportPage')) },
       { path: 'sign-in', lazy: page(() => import('../pages/SignInPage')) },
       {
@@ -53,7 +54,23 @@ export const router = createBrowserRouter([
       { path: 'organisations/:ref/projects/new', lazy: page(() => import('../pages/NewProjectPage')) },
       { path: 'projects/:id', lazy: page(() => import('../pages/ProjectPage')) },
       { path: 'library', lazy: page(() => import('../pages/LibraryPage')) },
+      { path: 'organisations/:ref/reports', lazy: page(() => import('../pages/ReportsPage')) },
+      { path: 'reports/:id', lazy: page(() => import('../pages/ReportPage')) },
+      { path: 'issued-reports/:id', lazy: page(() => import('../pages/IssuedReportPage')) },
+      { path: 'organisations/:ref/ideas', lazy: page(() => import('../pages/IdeasPage')) },
+      { path: 'organisations/:ref/ideas/new', lazy: page(() => import('../pages/NewIdeaPage')) },
+      { path: 'ideas/:id', lazy: page(() => import('../pages/IdeaPage')) },
+      { path: 'organisations/:ref/capability', lazy: page(() => import('../pages/CapabilityPage')) },
+      { path: 'notifications', lazy: page(() => import('../pages/NotificationsPage')) },
+      {
+        path: 'organisations/:ref/public-profile',
+        lazy: page(() => import('../pages/PublicProfilePage')),
+      },
+      { path: 'organisations/:ref/surveys', lazy: page(() => import('../pages/SurveysPage')) },
+      { path: 'surveys/:id', lazy: page(() => import('../pages/SurveyPage')) },
       { path: '*', lazy: page(() => import('../pages/NotFoundPage')) },
     ],
   },
+  // Answering a survey from its link: outside the signed-in app (no header navigation, no sign-in).
+  { path: '/s/:token', ErrorBoundary: RouteError, lazy: page(() => import('../pages/SurveyResponsePage')) },
 ]);

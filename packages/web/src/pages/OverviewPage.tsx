@@ -56,13 +56,8 @@ export default function OverviewPage(): React.JSX.Element {
         Which of {organisation.name}&apos;s measures show real change, and which will meet their targets:{' '}
         {count(dashboard.total, 'measure')} analysed with statistical process control.
       </p>
-      <p>
-        <Link to={`/organisations/${encodeURIComponent(organisation.odsCode)}/goals`}>Goals</Link>
-      </p>
+      <OrganisationLinks odsCode={organisation.odsCode} />
       <MembersLinks id={organisation.id} odsCode={organisation.odsCode} />
-      <p>
-        <Link to={`/organisations/${encodeURIComponent(organisation.odsCode)}/projects`}>Projects</Link>
-      </p>
       <section aria-labelledby="units">
         <h2 id="units">Units</h2>
         {units.isPending ? (
@@ -83,5 +78,33 @@ export default function OverviewPage(): React.JSX.Element {
         allUnitsLabel="All (organisation and units)"
       />
     </>
+  );
+}
+
+/** Where to go from an organisation's overview: its improvement work and its reporting. */
+function OrganisationLinks({ odsCode }: { odsCode: string }): React.JSX.Element {
+  const base = `/organisations/${encodeURIComponent(odsCode)}`;
+  const links: readonly [string, string][] = [
+    ['goals', 'Goals'],
+    ['reports', 'Board reports'],
+    ['projects', 'Projects'],
+    ['ideas', 'Ideas'],
+    ['capability', 'QI capability'],
+    ['surveys', 'Experience surveys'],
+    ['public-profile', 'Public page settings'],
+  ];
+  return (
+    <nav aria-label="The organisation’s improvement work">
+      <ul className="nhsuk-list">
+        {links.map(([path, text]) => (
+          <li key={path}>
+            <Link to={`${base}/${path}`}>{text}</Link>
+          </li>
+        ))}
+        <li>
+          <a href={`/public/${encodeURIComponent(odsCode)}`}>Public page</a>
+        </li>
+      </ul>
+    </nav>
   );
 }
