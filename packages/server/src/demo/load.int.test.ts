@@ -39,7 +39,10 @@ describeEachEngine('demo data', ({ test }) => {
     expect(names).toContain('Ward 10 (acute medicine)');
 
     const own = await listMeasures(db, { organisationId: rf4.id });
-    const synthetic = own.items.filter((m) => m.ownerOrganisationId === rf4.id);
+    // RF4's own measures: three synthetic ward measures, and one per level of its demo QI
+    // curriculum (capability by unit, published by the capability domain).
+    const mine = own.items.filter((m) => m.ownerOrganisationId === rf4.id);
+    const synthetic = mine.filter((m) => !m.code.startsWith('capability-'));
     expect(synthetic.length).toBe(3);
     for (const m of synthetic) expect(m.name).toContain('synthetic demo data');
 
