@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, isMonthly, periodFormatter, withUnit } from './format.js';
+import { formatNumber, isMonthly, longDate, monthLabel, periodFormatter, withUnit } from './format.js';
 
 describe('periodFormatter', () => {
   it('shows first-of-month series as months', () => {
@@ -48,5 +48,14 @@ describe('withUnit', () => {
     expect(withUnit('95', '%')).toBe('95%');
     expect(withUnit('12', 'days')).toBe('12 days');
     expect(withUnit('12', undefined)).toBe('12');
+  });
+});
+
+describe('monthLabel and longDate', () => {
+  it('write a month and a day as people say them', () => {
+    expect(monthLabel('2019-03')).toBe('March 2019');
+    expect(monthLabel('2026-11-01')).toBe('November 2026');
+    expect(longDate('2027-03-31')).toBe('31 March 2027');
+    expect(longDate('2024-02-09')).toBe('9 February 2024');
   });
 });

@@ -77,6 +77,17 @@ export function periodFormatter(
   };
 }
 
+/** "March 2019" for `2019-03` or any date in that month (`2019-03-01`). */
+export function monthLabel(period: string): string {
+  return `${LONG_MONTHS[Number(period.slice(5, 7)) - 1] ?? '?'} ${period.slice(0, 4)}`;
+}
+
+/** "31 March 2027" for `2027-03-31`. */
+export function longDate(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return `${day} ${LONG_MONTHS[month! - 1] ?? '?'} ${year}`;
+}
+
 const formats = new Map<number, Intl.NumberFormat>();
 function grouped(decimals: number): Intl.NumberFormat {
   let f = formats.get(decimals);

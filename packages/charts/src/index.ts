@@ -11,7 +11,7 @@ export type { IconOptions } from './icons.js';
 export { describeAnalysis } from './describe.js';
 export type { DescribeOptions } from './describe.js';
 export { variationLabel, assuranceLabel, pointTypeLabel } from './labels.js';
-export { periodFormatter, formatNumber } from './format.js';
+export { periodFormatter, formatNumber, monthLabel, longDate } from './format.js';
 export type { PeriodFormatter, ValueFormatter } from './format.js';
 export { escapeXml } from './xml.js';
 export { renderSparkline, describeSparkline } from './sparkline.js';

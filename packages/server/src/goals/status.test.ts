@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 import type { ChartType, Direction, SpcAnalysis, SpcOptions } from '@groundswell/spc';
 import { analyse } from '../analysis/engine.js';
 import { months } from '../test-support/fixtures.js';
-import { figure, goalStatus, longDate, percentFigure } from './status.js';
+import { figure, goalStatus, percentFigure } from './status.js';
 import type { GoalJudgement, GoalStatus } from './status.js';
+import { longDate } from '@groundswell/charts';
 
 function analysed(
   values: readonly number[],

@@ -38,6 +38,7 @@
  * the same status (status.test.ts checks it).
  */
 import type { Direction, SpcAnalysis, VariationIcon } from '@groundswell/spc';
+import { longDate } from '@groundswell/charts';
 
 /** What a goal's status can be. */
 export const GOAL_STATUSES = ['on_track', 'at_risk', 'off_track', 'no_data'] as const;
@@ -91,27 +92,6 @@ export interface GoalStatusInput {
    * line and limits as percentages ("95%"), as the dashboard shows them.
    */
   readonly proportion?: boolean | undefined;
-}
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** `2027-03-31` → `31 March 2027`. */
-export function longDate(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  return `${day} ${MONTHS[month! - 1]} ${year}`;
 }
 
 /** A number in a sentence: at most four significant figures, no exponent for everyday sizes. */

@@ -5,21 +5,6 @@
  */
 import { DataError } from '../errors.js';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-
 /** `YYYY-MM` or `YYYY-MM-DD`. */
 const PATTERN = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
 
@@ -54,9 +39,4 @@ export function monthEnd(month: string): string {
   const year = Number(month.slice(0, 4));
   const m = Number(month.slice(5, 7));
   return `${month.slice(0, 8)}${String(daysIn(year, m)).padStart(2, '0')}`;
-}
-
-/** "March 2019". */
-export function monthLabel(month: string): string {
-  return `${MONTHS[Number(month.slice(5, 7)) - 1] ?? '?'} ${month.slice(0, 4)}`;
 }

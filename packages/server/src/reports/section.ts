@@ -11,6 +11,7 @@ import {
   formatNumber,
   renderSpcChart,
   variationLabel,
+  monthLabel,
 } from '@groundswell/charts';
 import { SpcInputError } from '@groundswell/spc';
 import type { SpcAnalysis } from '@groundswell/spc';
@@ -22,7 +23,7 @@ import type { Domain, Visibility } from '../db/schema/vocabulary.js';
 import type { Measure } from '../measures/repository.js';
 import { targetOn } from '../measures/targets.js';
 import type { MeasureTarget } from '../measures/targets.js';
-import { monthEnd, monthLabel } from './period.js';
+import { monthEnd } from './period.js';
 import type { CommentaryRow, ReportSeriesRow } from './repository.js';
 import type { ReportContent, ReportSection } from './schemas.js';
 

@@ -8,8 +8,9 @@ import { Link, useParams } from 'react-router';
 import { Breadcrumbs } from '../components/dashboard/Breadcrumbs';
 import { PageTitle } from '../components/PageTitle';
 import { ErrorSummary, Loading } from '../components/QueryState';
-import { fileSize, issuedPdfHref, monthName, useIssuedReport, when } from '../components/reports/data';
+import { fileSize, issuedPdfHref, useIssuedReport, when } from '../components/reports/data';
 import { ReportView } from '../components/reports/ReportView';
+import { monthLabel } from '@groundswell/charts';
 
 export default function IssuedReportPage(): React.JSX.Element {
   const { id = '' } = useParams();
@@ -37,7 +38,7 @@ export default function IssuedReportPage(): React.JSX.Element {
         ]}
       />
       <PageTitle caption={`${content.organisation.name} · issued version ${report.version}`}>
-        {`${report.title}: ${monthName(report.period)}`}
+        {`${report.title}: ${monthLabel(report.period)}`}
       </PageTitle>
       <div className="nhsuk-inset-text gs-report-issued">
         <span className="nhsuk-u-visually-hidden">Information: </span>
@@ -53,7 +54,7 @@ export default function IssuedReportPage(): React.JSX.Element {
         </a>
         <p>
           <Link to={`/reports/${report.definitionId}?period=${report.period.slice(0, 7)}`}>
-            Run the report again for {monthName(report.period)}
+            Run the report again for {monthLabel(report.period)}
           </Link>
         </p>
       </div>

@@ -23,7 +23,6 @@ import {
   fileSize,
   issuedPdfHref,
   issueReport,
-  monthName,
   monthsBefore,
   reportKeys,
   updateReport,
@@ -34,6 +33,7 @@ import {
 } from '../components/reports/data';
 import { DefinitionForm } from '../components/reports/DefinitionForm';
 import { ReportView } from '../components/reports/ReportView';
+import { monthLabel } from '@groundswell/charts';
 
 function MonthChoice({ period }: { period: string }): React.JSX.Element {
   const [, setParams] = useSearchParams();
@@ -41,7 +41,7 @@ function MonthChoice({ period }: { period: string }): React.JSX.Element {
   const later = new Date(Date.UTC(Number(period.slice(0, 4)), Number(period.slice(5, 7)) + 11, 1));
   const choices = monthsBefore(later.toISOString().slice(0, 7), 60).map((m) => ({
     value: m,
-    label: monthName(m),
+    label: monthLabel(m),
   }));
   return (
     <form
@@ -91,7 +91,7 @@ function IssuedVersions({ id }: { id: string }): React.JSX.Element {
               <span className="nhsuk-table-responsive__heading" aria-hidden="true">
                 Month{' '}
               </span>
-              {monthName(report.period)}
+              {monthLabel(report.period)}
             </td>
             <td>
               <span className="nhsuk-table-responsive__heading" aria-hidden="true">
@@ -114,7 +114,7 @@ function IssuedVersions({ id }: { id: string }): React.JSX.Element {
                 Read
                 <span className="nhsuk-u-visually-hidden">
                   {' '}
-                  version {report.version} for {monthName(report.period)}
+                  version {report.version} for {monthLabel(report.period)}
                 </span>
               </Link>
               {' · '}
@@ -122,7 +122,7 @@ function IssuedVersions({ id }: { id: string }): React.JSX.Element {
                 PDF
                 <span className="nhsuk-u-visually-hidden">
                   {' '}
-                  of version {report.version} for {monthName(report.period)}
+                  of version {report.version} for {monthLabel(report.period)}
                 </span>{' '}
                 ({fileSize(report.pdfBytes)})
               </a>
@@ -249,7 +249,7 @@ export default function ReportPage(): React.JSX.Element {
                 .then(async (report) => {
                   setIssued({
                     id: report.id,
-                    message: `Issued version ${report.version} of “${report.title}” for ${monthName(report.period)} (${fileSize(report.pdfBytes)} PDF).`,
+                    message: `Issued version ${report.version} of “${report.title}” for ${monthLabel(report.period)} (${fileSize(report.pdfBytes)} PDF).`,
                   });
                   await client.invalidateQueries({ queryKey: reportKeys.issued(id) });
                 })

@@ -8,15 +8,7 @@ import { Link } from 'react-router';
 import { ScrollTable } from './ScrollTable';
 import type { CapabilityByUnit } from './data';
 import { shareText } from './data';
-
-/** "November 2026". */
-function monthName(period: string): string {
-  return new Date(`${period}T00:00:00Z`).toLocaleDateString('en-GB', {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-}
+import { monthLabel } from '@groundswell/charts';
 
 export function CapabilityTable({ capability }: { capability: CapabilityByUnit }): React.JSX.Element {
   if (capability.levels.length === 0) {
@@ -31,10 +23,10 @@ export function CapabilityTable({ capability }: { capability: CapabilityByUnit }
     );
   }
   return (
-    <ScrollTable label={`Capability by unit, ${monthName(capability.period)}`}>
+    <ScrollTable label={`Capability by unit, ${monthLabel(capability.period)}`}>
       <table className="nhsuk-table">
         <caption className="nhsuk-table__caption nhsuk-table__caption--m">
-          Staff trained at each level or above, {monthName(capability.period)} so far
+          Staff trained at each level or above, {monthLabel(capability.period)} so far
         </caption>
         <thead className="nhsuk-table__head">
           <tr className="nhsuk-table__row">

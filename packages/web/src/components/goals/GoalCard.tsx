@@ -9,8 +9,9 @@ import { Link } from 'react-router';
 import { AssuranceIcon, VariationIcon } from '../Icons';
 import { assuranceName, variationName } from '../dashboard/format';
 import type { Goal, LinkedProject } from './goals';
-import { goalValue, latestWords, longDate } from './goals';
+import { goalValue, latestWords } from './goals';
 import { StatusTag } from './StatusTag';
+import { longDate } from '@groundswell/charts';
 
 /** The id of a goal's button (`edit` or `remove`), for handing focus back to it. */
 export function goalButtonId(goal: Pick<Goal, 'id'>, kind: 'edit' | 'remove'): string {

@@ -12,10 +12,11 @@ import { assuranceName, variationName } from '../dashboard/format';
 import { AssuranceIcon, VariationIcon } from '../Icons';
 import { ErrorSummary, QueryState } from '../QueryState';
 import type { Goal } from './goals';
-import { changeGoal, goalKeys, goalValue, latestWords, longDate } from './goals';
+import { changeGoal, goalKeys, goalValue, latestWords } from './goals';
 import type { Progress, Requirement } from './requirements';
 import { requirementKeys, useProgress } from './requirements';
 import { StatusTag } from './StatusTag';
+import { longDate } from '@groundswell/charts';
 
 /** A requirement's target in words, as its measure reads ("95%"), once its progress says the type. */
 function targetWords(requirement: Requirement, progress: Progress | undefined): string {

@@ -65,18 +65,6 @@ export function latestWords(goal: Pick<Goal, 'measure' | 'latest'>): string {
   return `${goalValue(goal.measure, goal.latest.value)} (${formatPeriod(goal.latest.period)})`;
 }
 
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-/** `2027-03-31` → `31 March 2027`. */
-export function longDate(iso: string): string {
-  return LONG_DATE.format(new Date(`${iso}T00:00:00Z`));
-}
-
 /** How many goals have each status. */
 export function countByStatus(goals: readonly Pick<Goal, 'status'>[]): Record<GoalStatus, number> {
   const counts: Record<GoalStatus, number> = { on_track: 0, at_risk: 0, off_track: 0, no_data: 0 };

@@ -104,26 +104,6 @@ export const draftPdfHref = (id: string, period: string): string =>
 /** Where an issued report's PDF downloads from. */
 export const issuedPdfHref = (id: string): string => `/api/v1/issued-reports/${encodeURIComponent(id)}/pdf`;
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "March 2019" for `2019-03` or `2019-03-01`. */
-export function monthName(period: string): string {
-  return `${MONTHS[Number(period.slice(5, 7)) - 1] ?? '?'} ${period.slice(0, 4)}`;
-}
-
 /** The `count` months up to and including `period`'s, newest first, as `YYYY-MM`. */
 export function monthsBefore(period: string, count: number): string[] {
   const year = Number(period.slice(0, 4));

@@ -5,7 +5,8 @@
  * hidden are not shown either.
  */
 import type { SurveyComments } from './data';
-import { monthName } from './data';
+import {} from './data';
+import { monthLabel } from '@groundswell/charts';
 
 export function CommentsList({ comments }: { comments: SurveyComments }): React.JSX.Element {
   if (comments.items.length === 0) {
@@ -16,7 +17,7 @@ export function CommentsList({ comments }: { comments: SurveyComments }): React.
       {comments.items.map((comment, i) => (
         <li key={`${comment.period}-${comment.unit.id}-${String(i)}`}>
           <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
-            {comment.unit.name}, {monthName(comment.period)}
+            {comment.unit.name}, {monthLabel(comment.period)}
           </p>
           <blockquote className="gs-survey-comment">{comment.text}</blockquote>
         </li>

@@ -5,7 +5,8 @@
  * (or hidden so that a small group cannot be worked out from the total), or "Month not over yet".
  */
 import type { SurveyCell, SurveyResults } from './data';
-import { cellText, monthName } from './data';
+import { cellText } from './data';
+import { monthLabel } from '@groundswell/charts';
 
 function Counts({ cell }: { cell: SurveyCell }): React.JSX.Element {
   if (cell.status !== 'shown') return <>–</>;
@@ -24,7 +25,7 @@ export function ResultsTable({ results }: { results: SurveyResults }): React.JSX
       {results.periods.map((period) => (
         <table className="nhsuk-table-responsive gs-survey-results" key={period.period}>
           <caption className="nhsuk-table__caption">
-            {monthName(period.period)}
+            {monthLabel(period.period)}
             {period.final ? '' : ' (results appear when the month ends or the survey closes)'}
           </caption>
           <thead className="nhsuk-table__head" role="rowgroup">

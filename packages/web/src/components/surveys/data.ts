@@ -141,12 +141,6 @@ export function refreshSurveys(client: QueryClient): Promise<void> {
   return client.invalidateQueries({ queryKey: surveyKeys.all });
 }
 
-/** A month as words: `2026-03-01` → "March 2026". */
-export function monthName(period: string): string {
-  const date = new Date(`${period}T00:00:00Z`);
-  return date.toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
-
 /** A result in words, for a table cell. */
 export function cellText(cell: SurveyCell, minGroup: number): string {
   switch (cell.status) {
