@@ -6,12 +6,11 @@
  * scrolls sideways inside a labelled, focusable region on narrow screens, its row headers staying
  * in view.
  */
-import { useId } from 'react';
 import { Link } from 'react-router';
 import type { Schema } from '../../api/client';
-import { AssuranceIcon, VariationIcon } from '../Icons';
 import type { Assurance, DashboardSeries, Variation } from './format';
-import { ASSURANCES, assuranceName, count, VARIATIONS, variationName } from './format';
+import { assuranceName, count, VARIATIONS, variationName } from './format';
+import { IconMatrix, NoMeasures } from './IconMatrix';
 
 type MatrixCell = Schema<'DashboardMatrixCell'>;
 
@@ -44,76 +43,38 @@ export function SummaryMatrix({
   onChoose,
   caption = 'Measures by variation (rows) and assurance (columns)',
 }: SummaryMatrixProps): React.JSX.Element {
-  const captionId = useId();
   const byKey = new Map(cells.map((cell) => [cellKey(cell.variation, cell.assurance), cell]));
   const total = cells.reduce((n, cell) => n + cell.count, 0);
+  const isSelected = (variation: Variation, assurance: Assurance): boolean =>
+    selected !== undefined && selected.variation === variation && selected.assurance === assurance;
   return (
-    <div className="nhsuk-scroll gs-matrix">
-      <div
-        className="nhsuk-scroll__content"
-        role="region"
-        aria-labelledby={captionId}
-        // Focusable, so that keyboard users can scroll it sideways.
-        tabIndex={0}
-      >
-        <table className="nhsuk-table gs-matrix__table">
-          <caption className="nhsuk-table__caption gs-matrix__caption" id={captionId}>
-            {caption}
-            <span className="gs-matrix__total"> ({count(total, 'measure')})</span>
-          </caption>
-          <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
-              <td className="nhsuk-table__header gs-matrix__corner">
-                <span className="gs-visually-hidden">Variation, by assurance</span>
-              </td>
-              {ASSURANCES.map((assurance) => (
-                <th className="nhsuk-table__header gs-matrix__col" scope="col" key={assurance ?? 'none'}>
-                  <span className="gs-matrix__icon" aria-hidden="true">
-                    <AssuranceIcon icon={assurance} size={32} />
-                  </span>
-                  <span className="gs-matrix__label">{assuranceName(assurance)}</span>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {VARIATIONS.map((variation) => (
-              <tr className="nhsuk-table__row" key={variation}>
-                <th className="nhsuk-table__header gs-matrix__row" scope="row">
-                  <span className="gs-matrix__icon" aria-hidden="true">
-                    <VariationIcon icon={variation} size={32} />
-                  </span>
-                  <span className="gs-matrix__label">{variationName(variation)}</span>
-                </th>
-                {ASSURANCES.map((assurance) => {
-                  const cell = byKey.get(cellKey(variation, assurance));
-                  const isSelected =
-                    selected !== undefined &&
-                    selected.variation === variation &&
-                    selected.assurance === assurance;
-                  return (
-                    <td
-                      className={`nhsuk-table__cell gs-matrix__cell${isSelected ? ' gs-matrix__cell--selected' : ''}${
-                        cell === undefined || cell.count === 0 ? ' gs-matrix__cell--empty' : ''
-                      }`}
-                      key={assurance ?? 'none'}
-                    >
-                      <MatrixCellContent
-                        cell={cell}
-                        series={series}
-                        href={cellHref(variation, assurance)}
-                        selected={isSelected}
-                        onChoose={onChoose}
-                      />
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
+    <IconMatrix
+      caption={
+        <>
+          {caption}
+          <span className="gs-matrix__total"> ({count(total, 'measure')})</span>
+        </>
+      }
+      variations={VARIATIONS}
+      cellClassName={(variation, assurance) => {
+        const cell = byKey.get(cellKey(variation, assurance));
+        return [
+          isSelected(variation, assurance) ? 'gs-matrix__cell--selected' : '',
+          cell === undefined || cell.count === 0 ? 'gs-matrix__cell--empty' : '',
+        ]
+          .filter((c) => c !== '')
+          .join(' ');
+      }}
+      renderCell={(variation, assurance) => (
+        <MatrixCellContent
+          cell={byKey.get(cellKey(variation, assurance))}
+          series={series}
+          href={cellHref(variation, assurance)}
+          selected={isSelected(variation, assurance)}
+          onChoose={onChoose}
+        />
+      )}
+    />
   );
 }
 
@@ -131,11 +92,7 @@ function MatrixCellContent({
   onChoose: (() => void) | undefined;
 }): React.JSX.Element {
   if (cell === undefined || cell.count === 0) {
-    return (
-      <span className="gs-matrix__none">
-        0<span className="gs-visually-hidden"> measures</span>
-      </span>
-    );
+    return <NoMeasures />;
   }
   const listed = cell.seriesIds.slice(0, LISTED).flatMap((id) => {
     const s = series.get(id);
