@@ -9,7 +9,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Permitted } from '../components/account/Permitted';
-import { Done, FormErrorSummary, TextAreaField, byId, problemsOf } from '../components/form';
+import { Done, FormErrorSummary, Radios, TextAreaField, byId, problemsOf } from '../components/form';
 import type { FieldProblem } from '../components/form';
 import { useOrganisation } from '../components/members/members';
 import { PageTitle } from '../components/PageTitle';
@@ -78,33 +78,7 @@ function ProfileForm({ odsCode, profile }: { odsCode: string; profile: PublicPro
           <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
             Licence for your published data
           </legend>
-          <div className="nhsuk-radios">
-            {LICENCES.map((l) => {
-              const id = `public-licence-${l.value}`;
-              return (
-                <div className="nhsuk-radios__item" key={l.value}>
-                  <input
-                    className="nhsuk-radios__input"
-                    id={id}
-                    name="licence"
-                    type="radio"
-                    value={l.value}
-                    checked={licence === l.value}
-                    aria-describedby={`${id}-hint`}
-                    onChange={() => {
-                      setLicence(l.value);
-                    }}
-                  />
-                  <label className="nhsuk-label nhsuk-radios__label" htmlFor={id}>
-                    {l.label}
-                  </label>
-                  <div className="nhsuk-hint nhsuk-radios__hint" id={`${id}-hint`}>
-                    {l.hint}
-                  </div>
-                </div>
-              );
-            })}
-          </div>
+          <Radios name="public-licence" choices={LICENCES} value={licence} onChange={setLicence} />
         </fieldset>
       </div>
       <button className="nhsuk-button" type="submit">

@@ -5,6 +5,8 @@
  */
 export { DateField, SelectField, TextAreaField, TextField } from './fields';
 export type { Choice } from './fields';
+export { Radios } from './Radios';
+export type { RadioChoice } from './Radios';
 export { describedBy, Done, FieldErrorMessage, FormErrorSummary } from './messages';
 export { byId, namedProblems, problemsOf } from './problems';
 export type { FieldProblem, FormFields } from './problems';

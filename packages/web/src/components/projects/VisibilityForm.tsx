@@ -6,7 +6,7 @@
  * whatever this says.
  */
 import { useState } from 'react';
-import { Done } from '../form';
+import { Done, Radios } from '../form';
 import { ErrorSummary } from '../QueryState';
 import type { Project } from './data';
 import { changeProject } from './data';
@@ -55,29 +55,13 @@ export function VisibilityForm({ project }: { project: Project }): React.JSX.Ele
               ? 'Now: ' + visibilityWords(project.visibility).toLowerCase() + '.'
               : 'It is published in the library, so everyone may read it whatever you choose here.'}
           </div>
-          <div className="nhsuk-radios nhsuk-radios--small">
-            {VISIBILITIES.map((v) => (
-              <div className="nhsuk-radios__item" key={v.value}>
-                <input
-                  className="nhsuk-radios__input"
-                  id={`project-visibility-${v.value}`}
-                  name="project-visibility"
-                  type="radio"
-                  checked={visibility === v.value}
-                  aria-describedby={`project-visibility-${v.value}-hint`}
-                  onChange={() => {
-                    setVisibility(v.value);
-                  }}
-                />
-                <label className="nhsuk-label nhsuk-radios__label" htmlFor={`project-visibility-${v.value}`}>
-                  {v.label}
-                </label>
-                <div className="nhsuk-hint nhsuk-radios__hint" id={`project-visibility-${v.value}-hint`}>
-                  {v.hint}
-                </div>
-              </div>
-            ))}
-          </div>
+          <Radios
+            name="project-visibility"
+            size="small"
+            choices={VISIBILITIES}
+            value={visibility}
+            onChange={setVisibility}
+          />
         </fieldset>
       </div>
       {change.error !== null && (
