@@ -22,7 +22,7 @@ import {
 import { PageTitle } from '../components/PageTitle';
 import { QueryState } from '../components/QueryState';
 import '../styles/account.css';
-import { FormErrorSummary, TextField, byId, problemsOf } from '../components/form';
+import { FormErrorSummary, Radios, TextField, byId, problemsOf } from '../components/form';
 import type { FieldProblem } from '../components/form';
 
 const FIELDS = {
@@ -99,33 +99,7 @@ function GrantForm({
       <div className="nhsuk-form-group">
         <fieldset className="nhsuk-fieldset">
           <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">What they may see</legend>
-          <div className="nhsuk-radios">
-            {SCOPES.map((s) => {
-              const id = `grant-scope-${s.value}`;
-              return (
-                <div className="nhsuk-radios__item" key={s.value}>
-                  <input
-                    className="nhsuk-radios__input"
-                    id={id}
-                    name="scope"
-                    type="radio"
-                    value={s.value}
-                    checked={scope === s.value}
-                    aria-describedby={`${id}-hint`}
-                    onChange={() => {
-                      setScope(s.value);
-                    }}
-                  />
-                  <label className="nhsuk-label nhsuk-radios__label" htmlFor={id}>
-                    {s.label}
-                  </label>
-                  <div className="nhsuk-hint nhsuk-radios__hint" id={`${id}-hint`}>
-                    {s.hint}
-                  </div>
-                </div>
-              );
-            })}
-          </div>
+          <Radios name="grant-scope" choices={SCOPES} value={scope} onChange={setScope} />
         </fieldset>
       </div>
       <button className="nhsuk-button" type="submit">

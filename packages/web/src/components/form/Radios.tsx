@@ -18,6 +18,7 @@ export function Radios<T extends string>({
   value,
   onChange,
   size,
+  id,
 }: {
   /** The radios' name; each one's id is `<name>-<value>`. */
   name: string;
@@ -25,9 +26,11 @@ export function Radios<T extends string>({
   value: T | undefined;
   onChange: (value: T) => void;
   size?: 'small' | undefined;
+  /** The group's id (an error summary's link to it). */
+  id?: string | undefined;
 }): React.JSX.Element {
   return (
-    <div className={`nhsuk-radios${size === 'small' ? ' nhsuk-radios--small' : ''}`}>
+    <div className={`nhsuk-radios${size === 'small' ? ' nhsuk-radios--small' : ''}`} id={id}>
       {choices.map((choice) => {
         const id = `${name}-${choice.value}`;
         return (

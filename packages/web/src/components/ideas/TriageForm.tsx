@@ -9,7 +9,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { FieldProblem } from '../form';
-import { byId, Done, FieldErrorMessage, FormErrorSummary, problemsOf, TextAreaField } from '../form';
+import { byId, Done, FieldErrorMessage, FormErrorSummary, problemsOf, Radios, TextAreaField } from '../form';
 import type { Idea, TriageStatus } from './data';
 import { refreshIdeas, statusWords, triageIdea } from './data';
 
@@ -85,33 +85,13 @@ export function TriageForm({ idea }: { idea: Idea }): React.JSX.Element {
         <fieldset className="nhsuk-fieldset">
           <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{FIELDS.status.label}</legend>
           <FieldErrorMessage id={FIELDS.status.id} message={statusError} />
-          <div className="nhsuk-radios" id={FIELDS.status.id}>
-            {CHOICES.map((choice) => {
-              const id = `${FIELDS.status.id}-${choice.value}`;
-              return (
-                <div className="nhsuk-radios__item" key={choice.value}>
-                  <input
-                    className="nhsuk-radios__input"
-                    id={id}
-                    name={FIELDS.status.id}
-                    type="radio"
-                    value={choice.value}
-                    checked={status === choice.value}
-                    aria-describedby={`${id}-hint`}
-                    onChange={() => {
-                      setStatus(choice.value);
-                    }}
-                  />
-                  <label className="nhsuk-label nhsuk-radios__label" htmlFor={id}>
-                    {choice.label}
-                  </label>
-                  <div className="nhsuk-hint nhsuk-radios__hint" id={`${id}-hint`}>
-                    {choice.hint}
-                  </div>
-                </div>
-              );
-            })}
-          </div>
+          <Radios
+            id={FIELDS.status.id}
+            name={FIELDS.status.id}
+            choices={CHOICES}
+            value={status}
+            onChange={setStatus}
+          />
         </fieldset>
       </div>
       {offerProject && (
