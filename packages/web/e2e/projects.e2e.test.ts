@@ -162,7 +162,7 @@ describe('QI projects', () => {
     await page.getByLabel(/^Outcome:/).check();
     await page.getByRole('button', { name: 'Link the measure' }).click();
     const measures = page.getByRole('region', { name: 'Measures', exact: true });
-    await measures.getByText('Outcome:').waitFor();
+    await measures.getByText('Outcome:', { exact: true }).waitFor();
     const story = await data(api().GET('/api/v1/projects/{id}', { params: { path: { id } } }));
     expect(story.measures).toHaveLength(1);
     expect(story.measures[0]!.unitId).toBe(ward.id);
