@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       database: { engine: 'pglite', dataDir: resolve('./data/db') },
       auth: { publicUrl: 'http://localhost:3000' },
+      mailIntervalMs: 30_000,
     });
   });
 
@@ -28,6 +29,7 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       database: { engine: 'pglite', dataDir: '/srv/gs' },
       auth: { publicUrl: 'http://localhost:8080' },
+      mailIntervalMs: 30_000,
     });
   });
 
@@ -49,6 +51,18 @@ describe('loadConfig', () => {
     expect(() =>
       loadConfig({ GROUNDSWELL_SECURE_COOKIE: 'yes', GROUNDSWELL_SESSION_IDLE_MINUTES: '0' }),
     ).toThrow(/GROUNDSWELL_SESSION_IDLE_MINUTES[\s\S]*GROUNDSWELL_SECURE_COOKIE: must be true or false/);
+  });
+
+  it('loadConfig(env) reads GROUNDSWELL_SECRET_KEY (32 bytes) and GROUNDSWELL_MAIL_INTERVAL_SECONDS', () => {
+    const hex = 'ab'.repeat(32);
+    const config = loadConfig({ GROUNDSWELL_SECRET_KEY: hex, GROUNDSWELL_MAIL_INTERVAL_SECONDS: '0' });
+    expect(config.secretKey?.toString('hex')).toBe(hex);
+    expect(config.mailIntervalMs).toBe(0);
+    expect(() =>
+      loadConfig({ GROUNDSWELL_SECRET_KEY: 'hunter2', GROUNDSWELL_MAIL_INTERVAL_SECONDS: 'often' }),
+    ).toThrow(
+      /GROUNDSWELL_SECRET_KEY: must be 32 bytes as 64 hex digits[\s\S]*GROUNDSWELL_MAIL_INTERVAL_SECONDS: must be a number/,
+    );
   });
 
   it('loadConfig(env) reads GROUNDSWELL_PUBLIC_URL, an origin without a path (single sign-on’s callback)', () => {

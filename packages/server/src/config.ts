@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { AuthPolicy } from './auth/policy.js';
 import { DEFAULT_DATA_DIR } from './db/open.js';
+import { parseSecretKey } from './mail/secret-box.js';
 import type { DatabaseConfig } from './db/open.js';
 
 /** Log levels pino knows. */
@@ -37,6 +38,14 @@ export interface ServerConfig {
    * address is made from it, and must be registered with each identity provider.
    */
   readonly auth?: Partial<AuthPolicy>;
+  /**
+   * The key stored passwords (an organisation's SMTP password) are sealed with
+   * (`GROUNDSWELL_SECRET_KEY`: 64 hex digits, e.g. `openssl rand -hex 32`). Unset with the embedded
+   * database: a key file made in its data folder. Unset with PostgreSQL: no password can be stored.
+   */
+  readonly secretKey?: Buffer;
+  /** How often waiting notification emails are sent (`GROUNDSWELL_MAIL_INTERVAL_SECONDS`, default 30; 0: never). */
+  readonly mailIntervalMs?: number;
 }
 
 const blankAsAbsent = (value: unknown): unknown =>
@@ -79,6 +88,19 @@ const Env = z.object({
   ),
   GROUNDSWELL_SECURE_COOKIE: z.preprocess(blankAsAbsent, Flag.optional()),
   GROUNDSWELL_DEMO_SIGN_IN: z.preprocess(blankAsAbsent, Flag.optional()),
+  GROUNDSWELL_SECRET_KEY: z.preprocess(
+    blankAsAbsent,
+    z
+      .string()
+      .refine((value) => parseSecretKey(value) !== null, {
+        error: 'must be 32 bytes as 64 hex digits (openssl rand -hex 32) or base64',
+      })
+      .optional(),
+  ),
+  GROUNDSWELL_MAIL_INTERVAL_SECONDS: z.preprocess(
+    blankAsAbsent,
+    z.coerce.number({ error: 'must be a number' }).int().min(0).max(86_400).default(30),
+  ),
   GROUNDSWELL_PUBLIC_URL: z.preprocess(
     blankAsAbsent,
     z
@@ -128,5 +150,18 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     ...(vars.GROUNDSWELL_DEMO_SIGN_IN === undefined ? {} : { demoSignIn: vars.GROUNDSWELL_DEMO_SIGN_IN }),
     publicUrl: (vars.GROUNDSWELL_PUBLIC_URL ?? `http://localhost:${vars.PORT}`).replace(/\/$/, ''),
   };
-  return { host: vars.HOST, port: vars.PORT, logLevel: vars.LOG_LEVEL, database, ...web, auth };
+  const secretKey =
+    vars.GROUNDSWELL_SECRET_KEY === undefined
+      ? {}
+      : { secretKey: parseSecretKey(vars.GROUNDSWELL_SECRET_KEY)! };
+  return {
+    host: vars.HOST,
+    port: vars.PORT,
+    logLevel: vars.LOG_LEVEL,
+    database,
+    ...web,
+    auth,
+    ...secretKey,
+    mailIntervalMs: vars.GROUNDSWELL_MAIL_INTERVAL_SECONDS * 1000,
+  };
 }

@@ -3,6 +3,7 @@
  * Starting the server: read the configuration, open and migrate the database, build the app,
  * listen on HOST:PORT and log one line when ready; close cleanly on SIGINT and SIGTERM.
  */
+import { randomBytes } from 'node:crypto';
 import { issueSetupLink } from './auth/setup.js';
 import { loadConfig } from './config.js';
 import type { ServerConfig } from './config.js';
@@ -10,6 +11,9 @@ import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import type { DatabaseHandle } from './db/types.js';
 import { buildApp } from './http/app.js';
+import { startMailer } from './mail/delivery.js';
+import type { Mailer } from './mail/delivery.js';
+import { keyFileIn, secretBox } from './mail/secret-box.js';
 import type { Api } from './http/types.js';
 
 /** How to start. */
@@ -47,11 +51,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   try {
     await migrate(database);
     await options.prepare?.(database);
+    const secretKey = await secretKeyOf(config);
     app = await buildApp({
       db: database,
       logger: { level: config.logLevel },
       webDir: config.webDir,
       authPolicy: config.auth,
+      secretKey,
     });
     const where = `${database.engine} database at ${database.location}`;
     const url = await app.listen({
@@ -60,12 +66,34 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       listenTextResolver: (address) => `Groundswell ready at ${address} (${where})`,
     });
     await announceSetupLink(app, database, url);
-    return running(app, database, url, options.handleSignals ?? true);
+    const mailer =
+      (config.mailIntervalMs ?? 30_000) > 0
+        ? startMailer(
+            database.db,
+            { secrets: secretKey === undefined ? null : secretBox(secretKey) },
+            {
+              publicUrl: config.auth?.publicUrl ?? url,
+              intervalMs: config.mailIntervalMs ?? 30_000,
+              log: app.log,
+            },
+          )
+        : undefined;
+    return running(app, database, url, options.handleSignals ?? true, mailer);
   } catch (error) {
     await app?.close();
     await database.close();
     throw error;
   }
+}
+
+/**
+ * The key stored passwords are sealed with: the configured one; with the embedded database, its key
+ * file (or, in memory, a key for this run only); with PostgreSQL and no key, none.
+ */
+async function secretKeyOf(config: ServerConfig): Promise<Buffer | undefined> {
+  if (config.secretKey !== undefined) return config.secretKey;
+  if (config.database.engine !== 'pglite') return undefined;
+  return config.database.dataDir === null ? randomBytes(32) : keyFileIn(config.database.dataDir);
 }
 
 /**
@@ -80,12 +108,19 @@ async function announceSetupLink(app: Api, database: DatabaseHandle, url: string
   );
 }
 
-function running(app: Api, database: DatabaseHandle, url: string, handleSignals: boolean): RunningServer {
+function running(
+  app: Api,
+  database: DatabaseHandle,
+  url: string,
+  handleSignals: boolean,
+  mailer: Mailer | undefined,
+): RunningServer {
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
+      await mailer?.stop();
       await app.close();
       await database.close();
     })();

@@ -68,6 +68,8 @@ export const PERMISSIONS = {
   'survey.manage': ['qi_lead', 'administrator'],
   /** Write the organisation's public page introduction and choose its open-data licence. */
   'public_profile.manage': ['executive', 'administrator'],
+  /** Set the organisation's mail server, through which notifications are also emailed. */
+  'mail.manage': ['administrator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

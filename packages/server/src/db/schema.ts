@@ -14,3 +14,4 @@ export * from './schema/single-sign-on.js';
 export * from './schema/improvement.js';
 export * from './schema/reporting.js';
 export * from './schema/staff-voice.js';
+export * from './schema/mail.js';

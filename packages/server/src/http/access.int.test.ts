@@ -12,6 +12,7 @@ import { expect } from 'vitest';
 import { addAnnotation } from '../annotations/repository.js';
 import { PERMISSIONS } from '../auth/permissions.js';
 import type { Action } from '../auth/permissions.js';
+import { writeMailSettings } from '../mail/repository.js';
 import { insertProvider } from '../auth/oidc/providers-repository.js';
 import { aGoal, anAim, aProject, aRequirement } from '../test-support/goals.js';
 import { hashSecret, newSecret } from '../auth/secrets.js';
@@ -262,6 +263,27 @@ async function aProviderOfA(w: World, db: Database): Promise<string> {
     clientSecret: `secret ${PRIVATE}`,
   });
   return provider.id;
+}
+
+/** A's mail settings (a closed port on this machine: a test email fails at once, with its error). */
+async function mailSettingsOfA(w: World, db: Database): Promise<void> {
+  await writeMailSettings(
+    db,
+    w.a.id,
+    {
+      host: '127.0.0.1',
+      port: 1,
+      security: 'none',
+      username: null,
+      passwordSealed: null,
+      fromAddress: 'groundswell@a.example',
+      fromName: null,
+      enabled: true,
+      enabledAt: new Date(),
+      updatedBy: null,
+    },
+    new Date(),
+  );
 }
 
 /** Aims, goals and requirements of A made once per world and kept by name (their ids for `id`). */
@@ -1578,6 +1600,43 @@ const CASES: Record<string, Case> = {
       why: 'notifications.int.test.ts: only its owner marks a notification (others 404)',
     },
     request: () => ({ url: '' }),
+  },
+  'GET /api/v1/notifications/email': {
+    rule: { kind: 'signed_in' },
+    request: () => ({ method: 'GET', url: v1('/notifications/email') }),
+  },
+  'PUT /api/v1/notifications/email': {
+    rule: { kind: 'signed_in' },
+    request: () => ({ method: 'PUT', url: v1('/notifications/email'), payload: { email: true } }),
+  },
+  'GET /api/v1/organisations/:ref/mail-settings': {
+    rule: { kind: 'permitted_read', action: 'mail.manage' },
+    request: async (w, db) => {
+      await mailSettingsOfA(w, db);
+      return { method: 'GET', url: v1(`/organisations/${w.a.odsCode}/mail-settings`) };
+    },
+  },
+  'PUT /api/v1/organisations/:ref/mail-settings': {
+    rule: { kind: 'write', action: 'mail.manage', visibility: 'public' },
+    request: (w) => ({
+      method: 'PUT',
+      url: v1(`/organisations/${w.a.odsCode}/mail-settings`),
+      payload: { host: '127.0.0.1', port: 2525, security: 'none', fromAddress: 'groundswell@a.example' },
+    }),
+  },
+  'DELETE /api/v1/organisations/:ref/mail-settings': {
+    rule: { kind: 'write', action: 'mail.manage', visibility: 'public' },
+    request: async (w, db) => {
+      await mailSettingsOfA(w, db);
+      return { method: 'DELETE', url: v1(`/organisations/${w.a.odsCode}/mail-settings`) };
+    },
+  },
+  'POST /api/v1/organisations/:ref/mail-settings/test': {
+    rule: { kind: 'write', action: 'mail.manage', visibility: 'public' },
+    request: async (w, db) => {
+      await mailSettingsOfA(w, db);
+      return { method: 'POST', url: v1(`/organisations/${w.a.odsCode}/mail-settings/test`) };
+    },
   },
   'GET /api/v1/organisations/:ref/curriculum': {
     rule: { kind: 'permitted_read', action: 'capability.declare' },

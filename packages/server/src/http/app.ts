@@ -30,6 +30,9 @@ import { fhirRoutes } from '../fhir/routes.js';
 import { goalRoutes } from '../goals/routes.js';
 import { grantRoutes } from '../grants/routes.js';
 import { ideaRoutes } from '../ideas/routes.js';
+import { mailRoutes } from '../mail/routes.js';
+import { secretBox } from '../mail/secret-box.js';
+import type { TransportFactory } from '../mail/service.js';
 import { importRoutes } from '../imports/routes.js';
 import { measureRoutes } from '../measures/routes.js';
 import { memberRoutes } from '../members/routes.js';
@@ -89,6 +92,7 @@ const ROUTES: readonly RouteModule[] = [
   libraryRoutes,
   ideaRoutes,
   notificationRoutes,
+  mailRoutes,
   surveyRoutes,
   funnelRoutes,
   capabilityRoutes,
@@ -118,6 +122,13 @@ export interface AppOptions {
    * for the API alone (unknown paths are then all the API's 404).
    */
   readonly webDir?: string | false | undefined;
+  /**
+   * The server's secret key (32 bytes) that stored passwords are sealed with (`GROUNDSWELL_SECRET_KEY`
+   * or the embedded database's key file); none: no password can be stored.
+   */
+  readonly secretKey?: Buffer | undefined;
+  /** How emails are sent (default SMTP; tests may count or fail sends). */
+  readonly mailTransport?: TransportFactory | undefined;
 }
 
 /**
@@ -144,6 +155,10 @@ export async function buildApp(options: AppOptions): Promise<Api> {
     maxUploadBytes: options.maxUploadBytes,
     authPolicy: { ...DEFAULT_AUTH_POLICY, ...options.authPolicy },
     now: options.now ?? (() => new Date()),
+    mail: {
+      secrets: options.secretKey === undefined ? null : secretBox(options.secretKey),
+      transport: options.mailTransport,
+    },
   };
   healthRoutes(app, deps);
   publicPageRoutes(app, deps);

@@ -13,6 +13,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AuthPolicy } from '../auth/policy.js';
 import type { DataStore } from '../db/store.js';
 import type { Database } from '../db/types.js';
+import type { MailDeps } from '../mail/service.js';
 
 /** A Fastify instance whose route schemas are zod schemas. */
 export type Api = FastifyInstance<
@@ -35,6 +36,8 @@ export interface RouteDeps {
   readonly authPolicy: AuthPolicy;
   /** The time now (tests move it). */
   readonly now: () => Date;
+  /** The secret box for stored passwords (null: no secret key) and the mail transport. */
+  readonly mail: MailDeps;
 }
 
 /** A domain's routes, added to the versioned API scope. */

@@ -5,7 +5,7 @@
  */
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import { notifications } from '../db/schema.js';
+import { mailSettings, memberships, notifications, users } from '../db/schema.js';
 import type { Database } from '../db/types.js';
 import { DataError } from '../errors.js';
 import { decodeCursor, pageLimit, toPage } from '../paging.js';
@@ -103,4 +103,33 @@ export async function markAllRead(db: Database, userId: string, now: Date): Prom
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
     .returning({ id: notifications.id });
   return rows.length;
+}
+
+/** Whether a person's notifications are emailed, and whether any organisation of theirs emails. */
+export interface EmailPreference {
+  readonly email: boolean;
+  readonly available: boolean;
+}
+
+export async function readEmailPreference(db: Database, userId: string): Promise<EmailPreference> {
+  const [row] = await db
+    .select({
+      email: users.emailNotifications,
+      available: sql<boolean>`exists (
+        select 1 from ${memberships} m join ${mailSettings} s on s.organisation_id = m.organisation_id
+        where m.user_id = ${users.id} and s.enabled)`,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  return { email: row?.email ?? false, available: row?.available ?? false };
+}
+
+/** Turns a person's notification emails on or off. */
+export async function writeEmailPreference(
+  db: Database,
+  userId: string,
+  email: boolean,
+  now: Date,
+): Promise<void> {
+  await db.update(users).set({ emailNotifications: email, updatedAt: now }).where(eq(users.id, userId));
 }

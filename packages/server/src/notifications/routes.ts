@@ -7,8 +7,21 @@ import { ERROR_RESPONSES } from '../http/errors.js';
 import { IdParams } from '../http/schemas.js';
 import type { Api, RouteDeps } from '../http/types.js';
 import { presentNotification } from './presenter.js';
-import { NotificationList, NotificationsQuery, NotificationView, ReadAllView } from './schemas.js';
-import { myNotifications, readAllNotifications, readNotification } from './service.js';
+import {
+  EmailPreferenceBody,
+  EmailPreferenceView,
+  NotificationList,
+  NotificationsQuery,
+  NotificationView,
+  ReadAllView,
+} from './schemas.js';
+import {
+  emailPreference,
+  myNotifications,
+  readAllNotifications,
+  readNotification,
+  setEmailPreference,
+} from './service.js';
 
 const tags = ['notifications'];
 
@@ -54,5 +67,30 @@ export function notificationRoutes(api: Api, { db, now }: RouteDeps): void {
     },
     async (request) =>
       presentNotification(await readNotification(db, request.principal, request.params.id, now())),
+  );
+
+  api.get(
+    '/notifications/email',
+    {
+      schema: {
+        tags,
+        summary: 'Whether my notifications are also emailed to me',
+        response: { 200: EmailPreferenceView, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => emailPreference(db, request.principal),
+  );
+
+  api.put(
+    '/notifications/email',
+    {
+      schema: {
+        tags,
+        summary: 'Turn the emailing of my notifications on or off',
+        body: EmailPreferenceBody,
+        response: { 200: EmailPreferenceView, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => setEmailPreference(db, request.principal, request.body.email, now()),
   );
 }

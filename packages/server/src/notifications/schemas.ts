@@ -33,3 +33,15 @@ export const NotificationList = pageOf(NotificationView).extend({
 export const ReadAllView = z.object({
   marked: z.number().int().describe('How many were unread and are now read'),
 });
+
+/** `GET` and `PUT /notifications/email`. */
+export const EmailPreferenceView = z.object({
+  email: z.boolean().describe('Whether my notifications are also emailed to me'),
+  available: z
+    .boolean()
+    .describe('Whether an organisation of mine has a mail server (without one, nothing is emailed)'),
+});
+
+export const EmailPreferenceBody = z.object({
+  email: z.boolean().describe('true: email my notifications too; false: in the app only'),
+});

@@ -8,28 +8,26 @@
  * transaction, so the two stand or fall together. Marking read changes only the person's own
  * reading state, not the organisation's data, and is not audited (as sign-out is not).
  *
- * Email. A notification is also to be emailed when the person's organisation configures a mail
- * server. There is no mail configuration yet, so nothing is sent and `emailed_at` stays null. An
- * email sender plugs in here: a `NotificationSender` chosen from the organisation's mail settings,
- * run after the transaction of `notify` commits (never inside it: a slow or failing mail server
- * must not hold or undo the change), sending the unsent rows (`emailed_at is null`) and setting
- * `emailed_at` on success, so that a failed send is retried by the next run.
+ * Email. A notification is also emailed when the person's organisation has a mail server
+ * (mail/service.ts) and the person has not turned email off (`emailPreference`). Sending happens
+ * after the transaction of `notify` commits, never inside it (a slow or failing mail server must
+ * not hold or undo the change): mail/delivery.ts sends the unsent rows and sets `emailed_at`.
  */
 import type { Principal } from '../auth/principal.js';
 import type { Database } from '../db/types.js';
 import { DataError } from '../errors.js';
 import type { Page, PageRequest } from '../paging.js';
 import { requireUuid } from '../validation.js';
-import { insertNotification, listNotifications, markAllRead, markRead, unreadCount } from './repository.js';
-import type { NewNotification, Notification } from './repository.js';
-
-/**
- * What an email sender will be given (see the module): a notification to email to its person.
- * Nothing implements it yet.
- */
-export interface NotificationSender {
-  send(notification: Notification): Promise<void>;
-}
+import {
+  insertNotification,
+  listNotifications,
+  markAllRead,
+  markRead,
+  readEmailPreference,
+  unreadCount,
+  writeEmailPreference,
+} from './repository.js';
+import type { EmailPreference, NewNotification, Notification } from './repository.js';
 
 /** The answer for an unknown notification, and for someone else's (the same, on purpose). */
 export function notificationNotFound(): DataError {
@@ -92,4 +90,25 @@ export async function readNotification(
  */
 export function readAllNotifications(db: Database, principal: Principal, now: Date): Promise<number> {
   return markAllRead(db, signedIn(principal), now);
+}
+
+/** Whether `principal`'s notifications are emailed (and whether any organisation of theirs can). */
+export function emailPreference(db: Database, principal: Principal): Promise<EmailPreference> {
+  return readEmailPreference(db, signedIn(principal));
+}
+
+/**
+ * Turns `principal`'s notification emails on or off: their own reading state, like marking read
+ * (so not audited, and a read-only token may do it too).
+ * @throws {DataError} `unauthenticated`.
+ */
+export async function setEmailPreference(
+  db: Database,
+  principal: Principal,
+  email: boolean,
+  now: Date,
+): Promise<EmailPreference> {
+  const userId = signedIn(principal);
+  await writeEmailPreference(db, userId, email, now);
+  return readEmailPreference(db, userId);
 }

@@ -50,6 +50,8 @@ export const PERMISSIONS = {
   'survey.manage': ['qi_lead', 'administrator'],
   /** Write the public page's introduction and choose the open-data licence. */
   'public_profile.manage': ['executive', 'administrator'],
+  /** Set the organisation's mail server, through which notifications are also emailed. */
+  'mail.manage': ['administrator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

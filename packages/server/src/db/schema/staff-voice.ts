@@ -110,7 +110,8 @@ export const ideaComments = pgTable(
 
 /**
  * Something a person should know (an idea of theirs changed status…), shown in the app until read;
- * emailed too when the organisation has a mail server. `link`: a path in the app.
+ * emailed too when the organisation has a mail server (db/schema/mail.ts) and the person has not
+ * turned email off. `link`: a path in the app.
  */
 export const notifications = pgTable(
   'notifications',
@@ -126,9 +127,19 @@ export const notifications = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
     emailedAt: timestamp('emailed_at', { withTimezone: true }),
+    /** Sends tried and failed (a notification is given up after MAX_EMAIL_ATTEMPTS). */
+    emailAttempts: smallint('email_attempts').notNull().default(0),
+    /** The last failure, in the mail server's words (for administrators). */
+    emailError: text('email_error'),
+    /** Not to be tried before this: a server's claim while it sends (a lease), or the back-off after a failure. */
+    emailRetryAt: timestamp('email_retry_at', { withTimezone: true }),
   },
   (t) => [
     index('notifications_user_idx').on(t.userId, t.createdAt),
+    index('notifications_unsent_idx')
+      .on(t.organisationId, t.createdAt)
+      .where(sql`${t.emailedAt} is null`),
+    check('notifications_email_attempts_check', sql`${t.emailAttempts} >= 0`),
     check('notifications_kind_check', sql`${t.kind} ~ '^[a-z_]+\\.[a-z_]+$'`),
     check('notifications_link_check', sql`left(${t.link}, 1) = '/' and left(${t.link}, 2) <> '//'`),
   ],

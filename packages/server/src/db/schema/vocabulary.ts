@@ -161,3 +161,7 @@ export type CompletionSource = (typeof COMPLETION_SOURCES)[number];
 /** What a survey asks: staff about their place of work, or patients about their care. */
 export const SURVEY_KINDS = ['staff', 'patient'] as const;
 export type SurveyKind = (typeof SURVEY_KINDS)[number];
+
+/** How a mail server is reached: implicit TLS, STARTTLS (required), or plain (an internal relay). */
+export const MAIL_SECURITIES = ['tls', 'starttls', 'none'] as const;
+export type MailSecurity = (typeof MAIL_SECURITIES)[number];
