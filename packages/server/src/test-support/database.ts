@@ -6,7 +6,8 @@
  * PGlite: one in-memory database per test worker process, started from a migrated template
  * (initdb and migrations take seconds, loading the template about one): the template is built
  * once and kept in node_modules/.cache, keyed by the migrations and the PGlite version.
- * PostgreSQL: a fresh database per test file (`groundswell_test_…`), migrated, dropped at the end.
+ * PostgreSQL: a fresh database per test file (`groundswell_test_…`), copied from a migrated template
+ * database (built once per version of the migrations), dropped at the end.
  * Every test runs in a transaction that is rolled back, so tests never see each other's rows.
  */
 import { randomUUID } from 'node:crypto';
@@ -15,7 +16,7 @@ import pg from 'pg';
 import { migrate } from '../db/migrate.js';
 import { openDatabase } from '../db/open.js';
 import type { DatabaseHandle, Engine, TransactionContext } from '../db/types.js';
-import { pgliteTemplate } from './pglite-template.js';
+import { pgliteTemplate, templateKey } from './pglite-template.js';
 
 /** The engines the suite runs on. */
 export function testEngines(): Engine[] {
@@ -45,31 +46,71 @@ export function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
+/** Runs `fn` with a connection to the `TEST_DATABASE_URL` server's own database. */
+async function onServer<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Any number: the advisory lock under which one worker builds the PostgreSQL template. */
+const TEMPLATE_LOCK = 7_214_301;
+
+/**
+ * The migrated template database of this version of the migrations (`groundswell_template_<key>`),
+ * built once by whichever worker comes first (the others wait on an advisory lock): copying it
+ * with `create database … template` takes a fifth of the time the migrations take (0.35 s, not
+ * 1.6 s, per file). Templates of older migrations are left alone (another checkout's test run may
+ * be copying one): drop them by hand when there are too many.
+ */
+async function postgresTemplate(url: string): Promise<string> {
+  const template = `groundswell_template_${await templateKey()}`;
+  return onServer(url, async (admin) => {
+    await admin.query('select pg_advisory_lock($1)', [TEMPLATE_LOCK]);
+    try {
+      const found = await admin.query('select 1 from pg_database where datname = $1', [template]);
+      if (found.rowCount === 0) {
+        const building = `${template}_${process.pid}`;
+        await admin.query(`drop database if exists ${building}`);
+        await admin.query(`create database ${building}`);
+        const handle = await openDatabase({
+          engine: 'postgres',
+          url: withDatabase(url, building),
+          poolMax: 1,
+        });
+        try {
+          await migrate(handle);
+        } finally {
+          await handle.close();
+        }
+        await admin.query(`alter database ${building} rename to ${template}`);
+      }
+    } finally {
+      await admin.query('select pg_advisory_unlock($1)', [TEMPLATE_LOCK]);
+    }
+    return template;
+  });
+}
+
 /** A new, migrated PostgreSQL database on the `TEST_DATABASE_URL` server, and how to drop it. */
 export async function freshPostgres(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set');
   const name = `groundswell_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
+  const template = await postgresTemplate(url);
+  await onServer(url, (admin) => admin.query(`create database ${name} template ${template}`));
   const handle = await openDatabase({ engine: 'postgres', url: withDatabase(url, name), poolMax: 4 });
+  // Already migrated: this only checks so (and would apply a migration the template lacked).
   await migrate(handle);
   return {
     handle,
     drop: async () => {
       await handle.close();
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      try {
-        await client.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await client.end();
-      }
+      await onServer(url, (client) => client.query(`drop database if exists ${name} with (force)`));
     },
   };
 }

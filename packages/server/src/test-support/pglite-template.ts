@@ -23,7 +23,7 @@ async function filesUnder(folder: string): Promise<string[]> {
 }
 
 /** A key that changes with any migration file or the PGlite version. */
-async function templateKey(): Promise<string> {
+export async function templateKey(): Promise<string> {
   const hash = createHash('sha256');
   hash.update(await readFile(new URL('@electric-sql/pglite/package.json', ROOT_MODULES)));
   for (const file of await filesUnder(MIGRATIONS_FOLDER)) {
