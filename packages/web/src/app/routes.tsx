@@ -68,6 +68,7 @@ export const router = createBrowserRouter([
       },
       { path: 'organisations/:ref/surveys', lazy: page(() => import('../pages/SurveysPage')) },
       { path: 'surveys/:id', lazy: page(() => import('../pages/SurveyPage')) },
+      { path: 'organisations/:ref/mail-settings', lazy: page(() => import('../pages/MailSettingsPage')) },
       { path: '*', lazy: page(() => import('../pages/NotFoundPage')) },
     ],
   },

@@ -16,7 +16,9 @@ import type { Notification } from '../components/notifications/data';
 import NotificationsPage from './NotificationsPage';
 
 const LIST = '/api/v1/notifications';
+const EMAIL = '/api/v1/notifications/email';
 let notifications: Notification[];
+let emailSetting: { email: boolean; available: boolean };
 
 const aNotification = (n: number, read: boolean): Notification => ({
   id: `78000000-0000-4000-8000-00000000000${n}`,
@@ -41,6 +43,12 @@ beforeEach(() => {
   notifications = [aNotification(3, false), aNotification(2, false), aNotification(1, true)];
   fakeApi.on('GET', '/api/v1/auth/session', () => SIGNED_IN);
   fakeApi.on('GET', LIST, (request) => answer(request.query));
+  emailSetting = { email: true, available: true };
+  fakeApi.on('GET', EMAIL, () => emailSetting);
+  fakeApi.on('PUT', EMAIL, (request) => {
+    emailSetting = { ...emailSetting, email: (request.body as { email: boolean }).email };
+    return emailSetting;
+  });
   fakeApi.on('POST', `${LIST}/:id/read`, (request) => {
     const id = request.path.split('/').at(-2)!;
     notifications = notifications.map((n) =>
@@ -114,6 +122,32 @@ describe('NotificationsPage', () => {
     expect(await screen.findByText('You have no notifications.')).toBeTruthy();
   });
 
+  it('turns off, and on again, the emailing of one’s notifications', async () => {
+    render();
+    const section = await screen.findByRole('region', { name: 'Email' });
+    const box = await within(section).findByLabelText<HTMLInputElement>('Also email my notifications to me');
+    expect(box.checked).toBe(true);
+    fireEvent.click(box);
+    await within(section).findByText('Saved: your notifications are shown here only.');
+    const puts = fakeApi.calls('PUT', EMAIL);
+    expect(puts.map((call) => call.body)).toEqual([{ email: false }]);
+    expect(puts[0]!.headers.get('X-CSRF-Token')).toBe(CSRF);
+    expect(box.checked).toBe(false);
+    fireEvent.click(box);
+    await within(section).findByText('Saved: your notifications are also emailed to you.');
+    expect(fakeApi.calls('PUT', EMAIL).at(-1)!.body).toEqual({ email: true });
+  });
+
+  it('says when one’s organisation has not set up email', async () => {
+    emailSetting = { email: true, available: false };
+    render();
+    const section = await screen.findByRole('region', { name: 'Email' });
+    expect((await within(section).findByText(/has not set up email/)).textContent).toBe(
+      'Your organisation has not set up email, so your notifications are shown here only.',
+    );
+    expect(within(section).queryByRole('checkbox')).toBeNull();
+  });
+
   it('asks someone signed out to sign in, with no notifications link in the header', async () => {
     fakeApi.on('GET', '/api/v1/auth/session', () => SIGNED_OUT);
     render();
@@ -121,5 +155,6 @@ describe('NotificationsPage', () => {
     const account = screen.getByRole('navigation', { name: 'Account' });
     expect(within(account).queryByRole('link', { name: /Notifications/ })).toBeNull();
     expect(fakeApi.calls('GET', LIST)).toHaveLength(0);
+    expect(fakeApi.calls('GET', EMAIL)).toHaveLength(0);
   });
 });

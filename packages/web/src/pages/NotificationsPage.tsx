@@ -1,11 +1,12 @@
 /**
  * @module pages/NotificationsPage
  * The signed-in person's notifications (`/notifications`): what changed (an idea of theirs taken
- * forward…), newest first, with links to read more and "Mark as read". Someone signed out is asked
- * to sign in.
+ * forward…), newest first, with links to read more and "Mark as read"; and whether they are also
+ * emailed. Someone signed out is asked to sign in.
  */
 import { useSession } from '../api/session';
 import { SignInPrompt } from '../components/account/Permitted';
+import { NotificationEmail } from '../components/mail/NotificationEmail';
 import { useNotifications } from '../components/notifications/data';
 import { NotificationList } from '../components/notifications/NotificationList';
 import { PageTitle } from '../components/PageTitle';
@@ -48,7 +49,10 @@ export default function NotificationsPage(): React.JSX.Element {
       ) : session.data.user === null ? (
         <SignInPrompt to="see your notifications" />
       ) : (
-        <Notifications />
+        <>
+          <Notifications />
+          <NotificationEmail />
+        </>
       )}
     </>
   );

@@ -10,6 +10,7 @@ import type { UnitScope } from '../components/dashboard/Dashboard';
 import { count } from '../components/dashboard/format';
 import { UnitLinks } from '../components/dashboard/UnitLinks';
 import { unitOptions, useUnitTree } from '../components/dashboard/units';
+import { MailSettingsLink } from '../components/mail/MailSettingsLink';
 import { MembersLinks } from '../components/members/MembersLinks';
 import { PageTitle } from '../components/PageTitle';
 import { ErrorSummary, Loading } from '../components/QueryState';
@@ -104,6 +105,7 @@ function OrganisationLinks({ odsCode }: { odsCode: string }): React.JSX.Element 
         <li>
           <a href={`/public/${encodeURIComponent(odsCode)}`}>Public page</a>
         </li>
+        <MailSettingsLink odsCode={odsCode} />
       </ul>
     </nav>
   );
