@@ -1,6 +1,7 @@
 /**
  * @module capability/by-unit
- * Capability by unit as the Capability page shows it: for each unit with staff, for each level,
+ * Capability by unit as the Capability page shows it: for each unit with staff (and the
+ * organisation as a whole), for each level,
  * this month's share of staff trained (the latest point of the published series) and the series
  * and measure where its SPC chart is. And the people coaches record training for, with the unit
  * each works in (set by QI leads and administrators, `capability.manage`; audited and republished
@@ -50,6 +51,8 @@ export interface CapabilityOverview {
   readonly period: string;
   readonly levels: { id: string; name: string; rank: number; measureId: string | null }[];
   readonly units: UnitCapability[];
+  /** The organisation as a whole (every member of staff with a unit), or null without staff. */
+  readonly organisation: { readonly levels: UnitLevelFigure[] } | null;
 }
 
 /**
@@ -95,6 +98,17 @@ export async function capabilityByUnit(
     .where(eq(units.organisationId, organisation.id))
     .orderBy(units.name);
   const counted = curriculum.filter((l) => l.courses.some((c) => c.required));
+  const figures = (unitId: string | null): UnitLevelFigure[] =>
+    counted.map((level) => {
+      const point = points.find((p) => p.unitId === unitId && p.levelId === level.id);
+      const measureId = measures.get(level.id)?.id;
+      return {
+        levelId: level.id,
+        trained: point?.trained ?? 0,
+        staff: point?.staff ?? 0,
+        seriesId: measureId === undefined ? null : (seriesOf.get(`${measureId}/${unitId}`) ?? null),
+      };
+    });
   return {
     organisationId: organisation.id,
     period,
@@ -112,19 +126,11 @@ export async function capabilityByUnit(
           unitId: unit.id,
           name: unit.name,
           parentId: unit.parentId,
-          levels: counted.map((level) => {
-            const point = mine.find((p) => p.levelId === level.id);
-            const measureId = measures.get(level.id)?.id;
-            return {
-              levelId: level.id,
-              trained: point?.trained ?? 0,
-              staff: point?.staff ?? 0,
-              seriesId: measureId === undefined ? null : (seriesOf.get(`${measureId}/${unit.id}`) ?? null),
-            };
-          }),
+          levels: figures(unit.id),
         },
       ];
     }),
+    organisation: points.some((p) => p.unitId === null) ? { levels: figures(null) } : null,
   };
 }
 

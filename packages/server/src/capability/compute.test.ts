@@ -67,6 +67,38 @@ describe('capability computation', () => {
     expect(at('division', 'practitioner', '2025-04-01')).toBeUndefined();
   });
 
+  it('counts the organisation as a whole (unit null): every member of staff with a unit, once', () => {
+    const points = capabilityPoints({
+      levels,
+      units: [
+        { id: 'division', parentId: null },
+        { id: 'ward', parentId: 'division' },
+        { id: 'other', parentId: null },
+      ],
+      staff: [
+        { userId: 'a', unitId: 'ward', since: '2020-01-01' },
+        { userId: 'b', unitId: 'division', since: '2025-02-10' },
+        { userId: 'c', unitId: 'other', since: '2020-01-01' },
+      ],
+      completions: [
+        { userId: 'a', courseId: 'f1', completedOn: '2025-01-10' },
+        { userId: 'a', courseId: 'f2', completedOn: '2025-02-20' },
+        { userId: 'b', courseId: 'p1', completedOn: '2025-03-01' },
+        { userId: 'nobody', courseId: 'p1', completedOn: '2025-01-01' },
+      ],
+      today: '2025-03-15',
+    });
+    const whole = points.filter((p) => p.unitId === null);
+    expect(whole.map((p) => [p.period, p.levelId, `${p.trained}/${p.staff}`])).toEqual([
+      ['2025-01-01', 'foundation', '0/2'],
+      ['2025-01-01', 'practitioner', '0/2'],
+      ['2025-02-01', 'foundation', '1/3'],
+      ['2025-02-01', 'practitioner', '0/3'],
+      ['2025-03-01', 'foundation', '2/3'],
+      ['2025-03-01', 'practitioner', '1/3'],
+    ]);
+  });
+
   it('has nothing to publish without completions, unless months were published before', () => {
     const base = {
       levels,
@@ -77,7 +109,7 @@ describe('capability computation', () => {
     };
     expect(capabilityPoints(base)).toEqual([]);
     const again = capabilityPoints({ ...base, from: '2025-02-01' });
-    expect(again.map((p) => [p.period, p.trained, p.staff])).toEqual([
+    expect(again.filter((p) => p.unitId === 'u').map((p) => [p.period, p.trained, p.staff])).toEqual([
       ['2025-02-01', 0, 1],
       ['2025-02-01', 0, 1],
       ['2025-03-01', 0, 1],

@@ -15,6 +15,9 @@
  * - Months run from the first month with a counted completion (or the first month already
  *   published, so that a removed completion corrects every point it was in) to the current month
  *   (its point is "so far this month"); a month with no staff in the unit has no point.
+ * - The organisation as a whole (`unitId` null) has the same points over all its staff: every
+ *   active member with a unit, each counted once (members with no unit are in no unit's staff, so
+ *   not in the organisation's either).
  */
 
 /** A level of the curriculum, with the ids of its required courses. */
@@ -46,9 +49,9 @@ export interface UnitFacts {
   readonly parentId: string | null;
 }
 
-/** One point: a unit × level × month, with the numbers of the proportion. */
+/** One point: a unit (null: the organisation as a whole) × level × month, with the numbers of the proportion. */
 export interface CapabilityPoint {
-  readonly unitId: string;
+  readonly unitId: string | null;
   readonly levelId: string;
   /** The month's first day, `YYYY-MM-01`. */
   readonly period: string;
@@ -154,7 +157,7 @@ function ancestry(units: readonly UnitFacts[]): Map<string, string[]> {
 }
 
 /**
- * Every unit × level × month point with staff, from the first month with a counted completion to
+ * Every unit × level × month point with staff (and the organisation's, unit null), from the first month with a counted completion to
  * the month of `today` (see the module for the rules).
  */
 export function capabilityPoints(input: {
@@ -180,12 +183,18 @@ export function capabilityPoints(input: {
   const staffOf = new Map<string, StaffFacts[]>();
   for (const person of input.staff) {
     for (const unitId of above.get(person.unitId) ?? []) {
-      staffOf.set(unitId, [...(staffOf.get(unitId) ?? []), person]);
+      const list = staffOf.get(unitId);
+      if (list === undefined) staffOf.set(unitId, [person]);
+      else list.push(person);
     }
   }
+  const groups: { unitId: string | null; people: readonly StaffFacts[] }[] = input.units.map((unit) => ({
+    unitId: unit.id,
+    people: staffOf.get(unit.id) ?? [],
+  }));
+  groups.push({ unitId: null, people: input.staff });
   const points: CapabilityPoint[] = [];
-  for (const unit of input.units) {
-    const people = staffOf.get(unit.id) ?? [];
+  for (const { unitId, people } of groups) {
     if (people.length === 0) continue;
     for (const period of months) {
       const end = monthEnd(period);
@@ -196,7 +205,7 @@ export function capabilityPoints(input: {
           const from = trained.get(p.userId)?.get(level.id);
           return from !== undefined && from <= end;
         }).length;
-        points.push({ unitId: unit.id, levelId: level.id, period, trained: count, staff: present.length });
+        points.push({ unitId, levelId: level.id, period, trained: count, staff: present.length });
       }
     }
   }

@@ -194,4 +194,70 @@ describeEachEngine('capability measures', ({ test }) => {
       { as: 'public' },
     );
   }, 120_000);
+
+  test('the organisation as a whole is a series of each level’s measure with no unit: all its staff with a unit', async ({
+    db,
+  }) => {
+    const w = await capabilityWorld(db);
+    await withApp(
+      db,
+      async (app) => {
+        const c = await defineCurriculum(app, w.a.odsCode, w.people.qiLead.headers);
+        const lead = w.people.qiLead.headers;
+        const record = async (userId: string, code: string, completedOn: string): Promise<void> => {
+          const r = await app.inject({
+            method: 'POST',
+            url: `/api/v1/organisations/${w.a.odsCode}/completions`,
+            headers: lead,
+            payload: { userId, courseId: c.courses[code], completedOn },
+          });
+          expect(r.statusCode, r.body).toBe(204);
+        };
+        await record(w.people.nurse.id, 'F1', '2025-01-10');
+        await record(w.people.nurse.id, 'F2', '2025-01-20');
+        // the coach has no unit: trained, but in nobody's staff, the organisation's included
+        await record(w.people.coach.id, 'C1', '2025-01-05');
+        const overview = async (): Promise<{
+          organisation: { levels: { levelId: string; trained: number; staff: number; seriesId: string }[] };
+        }> =>
+          body(
+            await app.inject({
+              method: 'GET',
+              url: `/api/v1/organisations/${w.a.odsCode}/capability`,
+              headers: w.people.nurse.headers,
+            }),
+          );
+        const whole = (await overview()).organisation;
+        expect(whole.levels.map((l) => `${l.trained}/${l.staff}`)).toEqual(['1/2', '0/2', '0/2', '0/2']);
+        const seriesId = whole.levels.find((l) => l.levelId === c.levels.foundation)!.seriesId;
+        const series = await app.inject({ method: 'GET', url: `/api/v1/series/${seriesId}`, headers: lead });
+        expect(series.statusCode, series.body).toBe(200);
+        expect(body<{ unitId: string | null; organisationId: string }>(series)).toMatchObject({
+          unitId: null,
+          organisationId: w.a.id,
+        });
+        const now = today().slice(0, 7);
+        const before = await points(app, seriesId, lead);
+        expect([before['2025-01'], before[now]]).toEqual(['1/2', '1/2']);
+
+        // recomputed with the rest: giving the coach a unit brings them into the organisation's staff
+        const move = await app.inject({
+          method: 'PUT',
+          url: `/api/v1/organisations/${w.a.odsCode}/capability/people/${w.people.coach.id}`,
+          headers: lead,
+          payload: { unitId: w.ward8.id, since: '2024-12-01' },
+        });
+        expect(move.statusCode, move.body).toBe(200);
+        const after = await points(app, seriesId, lead);
+        expect([after['2025-01'], after[now]]).toEqual(['2/3', '2/3']);
+        expect((await overview()).organisation.levels.map((l) => `${l.trained}/${l.staff}`)).toEqual([
+          '2/3',
+          '1/3',
+          '1/3',
+          '1/3',
+        ]);
+      },
+      { as: 'public' },
+    );
+  }, 120_000);
 });

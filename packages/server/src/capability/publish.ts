@@ -3,7 +3,9 @@
  * Capability by unit published as measures: one proportion measure per level of the curriculum in
  * the organisation's own catalogue (code `capability-<level id>`, domain workforce, monthly, higher
  * is better, internal to the organisation), and a series of it per unit with staff, whose monthly
- * points are the share of the unit's staff trained at that level (capability/compute.ts).
+ * points are the share of the unit's staff trained at that level (capability/compute.ts), and one
+ * for the organisation as a whole (unit null, as every organisation-level series is stored): the
+ * share of all its staff with a unit.
  *
  * `republish` recomputes every point and writes them through the observations repository (changed
  * points keep their revision history; unchanged ones are not touched; the series' data versions

@@ -3,7 +3,8 @@
  * The QI curriculum (`/organisations/:ref/curriculum`, `/curriculum-levels/:id`, `/courses/:id`),
  * completion records (`/organisations/:ref/completions`: list, record, declare, import a CSV;
  * `/courses/:id/completions/:userId`: confirm, reject or remove), the people coaches record for
- * and their units (`/organisations/:ref/capability/people`), and capability by unit
+ * and their units (`/organisations/:ref/capability/people`, one by one or from a CSV file), and
+ * capability by unit (and for the organisation as a whole)
  * (`/organisations/:ref/capability`). Validate → service → present.
  */
 import { z } from 'zod';
@@ -18,6 +19,7 @@ import {
   recordCompletion,
   removeCompletion,
 } from './completions.js';
+import type { CsvProblem } from './csv-import.js';
 import { importCompletions } from './csv-import.js';
 import {
   createCourse,
@@ -49,11 +51,30 @@ import {
   PeopleList,
   PersonView,
   RecordBody,
+  StaffImportBody,
+  StaffImportResult,
   StaffUnitBody,
   StaffUnitParams,
 } from './schemas.js';
+import { importStaffUnits } from './staff-import.js';
 
 const tags = ['capability'];
+
+/** A file's problems as a 400, each issue's field `row 4, unit` (the header is row 1). */
+function badRows(problems: readonly CsvProblem[], outcome: string): ApiError {
+  return new ApiError(
+    'invalid_input',
+    `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} in the file: ${outcome}.`,
+    {
+      field: 'csv',
+      reason: 'bad_rows',
+      issues: problems.map((p) => ({
+        field: p.column === '' ? `row ${p.row}` : `row ${p.row}, ${p.column}`,
+        message: p.message,
+      })),
+    },
+  );
+}
 
 /** Adds the capability routes. */
 export function capabilityRoutes(api: Api, { db }: RouteDeps): void {
@@ -244,20 +265,7 @@ export function capabilityRoutes(api: Api, { db }: RouteDeps): void {
     },
     async (request) => {
       const result = await importCompletions(db, request.principal, request.params.ref, request.body.csv);
-      if (!result.ok) {
-        throw new ApiError(
-          'invalid_input',
-          `${result.problems.length} problems in the file: nothing was imported.`,
-          {
-            field: 'csv',
-            reason: 'bad_rows',
-            issues: result.problems.map((p) => ({
-              field: p.column === '' ? `row ${p.row}` : `row ${p.row}, ${p.column}`,
-              message: p.message,
-            })),
-          },
-        );
-      }
+      if (!result.ok) throw badRows(result.problems, 'nothing was imported');
       return { imported: result.imported };
     },
   );
@@ -324,6 +332,38 @@ export function capabilityRoutes(api: Api, { db }: RouteDeps): void {
       presentPerson(
         await setStaffUnit(db, request.principal, request.params.ref, request.params.userId, request.body),
       ),
+  );
+
+  api.post(
+    '/organisations/:ref/capability/people/import',
+    {
+      bodyLimit: 4 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Set people’s units from CSV (email, unit, since optional): every bad row reported, nothing written if any is bad; dryRun only checks (capability.manage)',
+        params: CapabilityOrganisationParams,
+        body: StaffImportBody,
+        response: { 200: StaffImportResult, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => {
+      const result = await importStaffUnits(db, request.principal, request.params.ref, request.body);
+      if (!result.ok) {
+        throw badRows(
+          result.problems,
+          request.body.dryRun === true ? 'nothing would be changed' : 'nothing was changed',
+        );
+      }
+      return {
+        dryRun: result.dryRun,
+        rows: result.rows,
+        assigned: result.assigned,
+        moved: result.moved,
+        unchanged: result.unchanged,
+        cleared: result.cleared,
+      };
+    },
   );
 
   api.get(

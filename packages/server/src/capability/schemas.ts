@@ -136,6 +136,38 @@ export const StaffUnitBody = z.strictObject({
 });
 export const StaffUnitParams = OrganisationRefParams.extend({ userId: Id });
 
+const LevelFigure = z.object({
+  levelId: Id,
+  trained: z.number().int().describe('Staff trained at this level or above'),
+  staff: z.number().int().describe('Staff of the unit and its sub-units (or of the whole organisation)'),
+  seriesId: Id.nullable().describe('The series of the level’s measure (its SPC chart)'),
+});
+
+/** `POST /organisations/:ref/capability/people/import`. */
+export const StaffImportBody = z.strictObject({
+  csv: z
+    .string()
+    .min(1)
+    .max(2_000_000)
+    .describe('The CSV text: a header with email and unit columns (since optional), then one person a row'),
+  dryRun: z.boolean().optional().describe('true: only check the file, and say what it would change'),
+  replace: z
+    .boolean()
+    .optional()
+    .describe('true: also clear the unit of everyone not in the file (default: they keep theirs)'),
+});
+
+export const StaffImportResult = z
+  .object({
+    dryRun: z.boolean().describe('Whether this was only a check (nothing written)'),
+    rows: z.number().int().describe('People in the file'),
+    assigned: z.number().int().describe('People given a unit who had none'),
+    moved: z.number().int().describe('People moved from another unit (or given a new since day)'),
+    unchanged: z.number().int().describe('People already in the unit the file gives'),
+    cleared: z.number().int().describe('People not in the file whose unit was cleared (replace)'),
+  })
+  .meta({ id: 'StaffUnitImport' });
+
 export const CapabilityView = z
   .object({
     organisationId: Id,
@@ -153,15 +185,14 @@ export const CapabilityView = z
         unitId: Id,
         name: z.string(),
         parentId: Id.nullable(),
-        levels: z.array(
-          z.object({
-            levelId: Id,
-            trained: z.number().int().describe('Staff trained at this level or above'),
-            staff: z.number().int().describe('Staff of the unit and its sub-units'),
-            seriesId: Id.nullable().describe('The unit’s series of the level’s measure (its SPC chart)'),
-          }),
-        ),
+        levels: z.array(LevelFigure),
       }),
     ),
+    organisation: z
+      .object({ levels: z.array(LevelFigure) })
+      .nullable()
+      .describe(
+        'The organisation as a whole: every active member with a unit (null: nobody has a unit yet); its series have no unit',
+      ),
   })
   .meta({ id: 'CapabilityByUnit' });

@@ -1780,6 +1780,18 @@ const CASES: Record<string, Case> = {
       payload: { unitId: w.unitId, since: '2021-01-01' },
     }),
   },
+  'POST /api/v1/organisations/:ref/capability/people/import': {
+    rule: { kind: 'write', action: 'capability.manage', visibility: 'public' },
+    request: async (w, db) => {
+      const member = await aMemberOfA(w, db);
+      const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, member));
+      return {
+        method: 'POST',
+        url: v1(`/organisations/${w.a.odsCode}/capability/people/import`),
+        payload: { csv: `email,unit\n${user!.email},${w.unitId}\n` },
+      };
+    },
+  },
   'GET /api/v1/organisations/:ref/capability': {
     rule: { kind: 'permitted_read', action: 'capability.declare' },
     request: (w) => ({ method: 'GET', url: v1(`/organisations/${w.a.odsCode}/capability`) }),

@@ -26627,6 +26627,181 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations/{ref}/capability/people/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set people’s units from CSV (email, unit, since optional): every bad row reported, nothing written if any is bad; dryRun only checks (capability.manage) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's id or ODS code */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The CSV text: a header with email and unit columns (since optional), then one person a row */
+                        csv: string;
+                        /** @description true: only check the file, and say what it would change */
+                        dryRun?: boolean;
+                        /** @description true: also clear the unit of everyone not in the file (default: they keep theirs) */
+                        replace?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffUnitImport"];
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description An error: a stable code, a message a person can act on, and where */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "unavailable";
+                                message: string;
+                                details?: {
+                                    field?: string;
+                                    in?: string;
+                                    index?: number;
+                                    reason?: string;
+                                    issues?: {
+                                        field: string;
+                                        message: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organisations/{ref}/capability": {
         parameters: {
             query?: never;
@@ -30013,6 +30188,20 @@ export interface components {
             /** @description Since when (null: a unit lead’s own unit, or none) */
             since: string | null;
         };
+        StaffUnitImportInput: {
+            /** @description Whether this was only a check (nothing written) */
+            dryRun: boolean;
+            /** @description People in the file */
+            rows: number;
+            /** @description People given a unit who had none */
+            assigned: number;
+            /** @description People moved from another unit (or given a new since day) */
+            moved: number;
+            /** @description People already in the unit the file gives */
+            unchanged: number;
+            /** @description People not in the file whose unit was cleared (replace) */
+            cleared: number;
+        };
         CapabilityByUnitInput: {
             /** Format: uuid */
             organisationId: string;
@@ -30040,12 +30229,25 @@ export interface components {
                     levelId: string;
                     /** @description Staff trained at this level or above */
                     trained: number;
-                    /** @description Staff of the unit and its sub-units */
+                    /** @description Staff of the unit and its sub-units (or of the whole organisation) */
                     staff: number;
-                    /** @description The unit’s series of the level’s measure (its SPC chart) */
+                    /** @description The series of the level’s measure (its SPC chart) */
                     seriesId: string | null;
                 }[];
             }[];
+            /** @description The organisation as a whole: every active member with a unit (null: nobody has a unit yet); its series have no unit */
+            organisation: {
+                levels: {
+                    /** Format: uuid */
+                    levelId: string;
+                    /** @description Staff trained at this level or above */
+                    trained: number;
+                    /** @description Staff of the unit and its sub-units (or of the whole organisation) */
+                    staff: number;
+                    /** @description The series of the level’s measure (its SPC chart) */
+                    seriesId: string | null;
+                }[];
+            } | null;
         };
         /** @description The sparkline of the latest points, compact: arrays of equal length, one entry per point. Points not listed in improvement, concern or neither are common cause. */
         SparklineInput: {
@@ -31944,6 +32146,20 @@ export interface components {
             /** @description Since when (null: a unit lead’s own unit, or none) */
             since: string | null;
         };
+        StaffUnitImport: {
+            /** @description Whether this was only a check (nothing written) */
+            dryRun: boolean;
+            /** @description People in the file */
+            rows: number;
+            /** @description People given a unit who had none */
+            assigned: number;
+            /** @description People moved from another unit (or given a new since day) */
+            moved: number;
+            /** @description People already in the unit the file gives */
+            unchanged: number;
+            /** @description People not in the file whose unit was cleared (replace) */
+            cleared: number;
+        };
         CapabilityByUnit: {
             /** Format: uuid */
             organisationId: string;
@@ -31971,12 +32187,25 @@ export interface components {
                     levelId: string;
                     /** @description Staff trained at this level or above */
                     trained: number;
-                    /** @description Staff of the unit and its sub-units */
+                    /** @description Staff of the unit and its sub-units (or of the whole organisation) */
                     staff: number;
-                    /** @description The unit’s series of the level’s measure (its SPC chart) */
+                    /** @description The series of the level’s measure (its SPC chart) */
                     seriesId: string | null;
                 }[];
             }[];
+            /** @description The organisation as a whole: every active member with a unit (null: nobody has a unit yet); its series have no unit */
+            organisation: {
+                levels: {
+                    /** Format: uuid */
+                    levelId: string;
+                    /** @description Staff trained at this level or above */
+                    trained: number;
+                    /** @description Staff of the unit and its sub-units (or of the whole organisation) */
+                    staff: number;
+                    /** @description The series of the level’s measure (its SPC chart) */
+                    seriesId: string | null;
+                }[];
+            } | null;
         };
         /** @description The sparkline of the latest points, compact: arrays of equal length, one entry per point. Points not listed in improvement, concern or neither are common cause. */
         Sparkline: {

@@ -131,14 +131,19 @@ describe('CapabilityPage', () => {
     fireEvent.click(within(upload).getByRole('button', { name: 'Import the file' }));
     const alert = await within(upload).findByRole('alert');
     expect(alert.textContent).toContain('nothing was imported');
+    expect(within(alert).getByRole('link', { name: 'See the 2 problems by row and column' })).toBeTruthy();
+    const problems = within(upload).getByRole('table', { name: /Problems in the file/ });
     expect(
-      within(alert)
-        .getAllByRole('link')
-        .map((l) => l.textContent),
+      within(problems)
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => r.textContent),
     ).toEqual([
-      'Row 3, email: No active member of RF4 has the email x@y.z.',
-      'Row 4, course: No course of the curriculum has the code ZZ9.',
+      '3emailNo active member of RF4 has the email x@y.z.',
+      '4courseNo course of the curriculum has the code ZZ9.',
     ]);
+    // a QI lead also sets people's units from a file
+    expect(screen.getByRole('form', { name: 'Set people’s units from a CSV file' })).toBeTruthy();
     expect((fakeApi.calls('POST', `${BASE}/completions/import`)[0]!.body as { csv: string }).csv).toContain(
       'x@y.z,ZZ9',
     );

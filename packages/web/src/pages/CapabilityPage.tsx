@@ -1,10 +1,11 @@
 /**
  * @module pages/CapabilityPage
  * An organisation's QI capability (`/organisations/:ref/capability`), for its own people: capability
- * by unit this month (each figure linked to its SPC chart), the curriculum (defined here by QI
- * leads and administrators), one's own training with "declare a course", and for coaches, QI leads
+ * for the whole organisation and by unit this month (each figure linked to its SPC chart), the
+ * curriculum (defined here by QI leads and administrators), one's own training with "declare a
+ * course", and for coaches, QI leads
  * and administrators: recording training, confirming or rejecting declarations, importing a CSV
- * file, setting each person's unit, and everyone's records.
+ * file, setting each person's unit (one by one, or from a CSV file), and everyone's records.
  */
 import { Link, useParams } from 'react-router';
 import { Permitted } from '../components/account/Permitted';

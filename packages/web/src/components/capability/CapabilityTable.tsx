@@ -1,7 +1,8 @@
 /**
  * @module components/capability/CapabilityTable
- * Capability by unit this month: a row per unit with staff, a column per level, each cell the
- * share of the unit's staff (with its sub-units') trained at that level or above, linked to the
+ * Capability by unit this month: a row for the whole organisation (every member of staff with a
+ * unit), then a row per unit with staff, a column per level, each cell the share of the unit's
+ * staff (with its sub-units') trained at that level or above, linked to the
  * SPC chart of its published series, which shows whether capability is growing.
  */
 import { Link } from 'react-router';
@@ -22,6 +23,12 @@ export function CapabilityTable({ capability }: { capability: CapabilityByUnit }
       </p>
     );
   }
+  const rows = [
+    ...(capability.organisation === null
+      ? []
+      : [{ key: 'organisation', name: 'Whole organisation', levels: capability.organisation.levels }]),
+    ...capability.units.map((unit) => ({ key: unit.unitId, name: unit.name, levels: unit.levels })),
+  ];
   return (
     <ScrollTable label={`Capability by unit, ${monthLabel(capability.period)}`}>
       <table className="nhsuk-table">
@@ -41,12 +48,12 @@ export function CapabilityTable({ capability }: { capability: CapabilityByUnit }
           </tr>
         </thead>
         <tbody className="nhsuk-table__body">
-          {capability.units.map((unit) => (
-            <tr className="nhsuk-table__row" key={unit.unitId}>
+          {rows.map((row) => (
+            <tr className="nhsuk-table__row" key={row.key}>
               <th scope="row" className="nhsuk-table__header">
-                {unit.name}
+                {row.name}
               </th>
-              {unit.levels.map((cell) => {
+              {row.levels.map((cell) => {
                 const level = capability.levels.find((l) => l.id === cell.levelId);
                 const text = shareText(cell.trained, cell.staff);
                 return (
@@ -56,7 +63,7 @@ export function CapabilityTable({ capability }: { capability: CapabilityByUnit }
                     ) : (
                       <Link to={`/series/${cell.seriesId}`}>
                         {text}{' '}
-                        <span className="nhsuk-u-visually-hidden">{`of ${unit.name} at ${level?.name ?? 'this'} level: see the chart`}</span>
+                        <span className="nhsuk-u-visually-hidden">{`of ${row.name} at ${level?.name ?? 'this'} level: see the chart`}</span>
                       </Link>
                     )}
                   </td>

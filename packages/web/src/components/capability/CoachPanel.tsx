@@ -1,13 +1,13 @@
 /**
  * @module components/capability/CoachPanel
  * The coach's part of the Capability page: record training, the declarations waiting for a coach
- * (confirm or reject), a CSV import, each person's unit (QI leads and administrators), and
- * everyone's records.
+ * (confirm or reject), a CSV import, each person's unit (QI leads and administrators: one by one
+ * or from a CSV file), and everyone's records.
  */
 import { useUnitTree } from '../dashboard/units';
 import { QueryState } from '../QueryState';
 import { RecordForm, ReviewButtons, StaffUnitForm } from './CoachTools';
-import { CsvUpload } from './CsvUpload';
+import { CsvUpload, StaffUnitUpload } from './CsvUpload';
 import type { Completion, Curriculum } from './data';
 import { usePeople } from './data';
 import { TrainingTable } from './MyTraining';
@@ -37,7 +37,10 @@ export function CoachTools({
           <>
             <RecordForm odsCode={odsCode} curriculum={curriculum} people={list.items} />
             {manages ? (
-              <StaffUnitForm odsCode={odsCode} people={list.items} units={units.data?.items ?? []} />
+              <>
+                <StaffUnitForm odsCode={odsCode} people={list.items} units={units.data?.items ?? []} />
+                <StaffUnitUpload odsCode={odsCode} />
+              </>
             ) : null}
           </>
         )}

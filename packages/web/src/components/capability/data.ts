@@ -1,8 +1,9 @@
 /**
  * @module components/capability/data
  * QI capability as the Capability page uses it: the typed API calls (the curriculum, training
- * records, declaring, recording, confirming and rejecting, the CSV import, the people coaches
- * record for, capability by unit), their query keys, and refreshing them after a change.
+ * records, declaring, recording, confirming and rejecting, the CSV imports (training records,
+ * people's units), the people coaches record for, capability by unit), their query keys, and
+ * refreshing them after a change.
  */
 import { useQuery } from '@tanstack/react-query';
 import type { QueryClient, UseQueryResult } from '@tanstack/react-query';
@@ -115,6 +116,17 @@ export function removeCompletion(courseId: string, userId: string): Promise<unde
 export function importCompletions(ref: string, csv: string): Promise<{ imported: number }> {
   return send(
     api.POST('/api/v1/organisations/{ref}/completions/import', { params: { path: { ref } }, body: { csv } }),
+  );
+}
+
+export type StaffUnitImport = Schema<'StaffUnitImport'>;
+
+export function importStaffUnits(
+  ref: string,
+  body: { csv: string; dryRun: boolean; replace: boolean },
+): Promise<StaffUnitImport> {
+  return send(
+    api.POST('/api/v1/organisations/{ref}/capability/people/import', { params: { path: { ref } }, body }),
   );
 }
 

@@ -17,6 +17,7 @@ export const P1_ID = '82000000-0000-4000-8000-000000000002';
 export const NURSE_ID = '20000000-0000-4000-8000-0000000000a7';
 export const QI_LEAD_ID = '20000000-0000-4000-8000-000000000001';
 export const SERIES_ID = '83000000-0000-4000-8000-000000000001';
+export const ORG_SERIES_ID = '83000000-0000-4000-8000-000000000002';
 
 export const ORGANISATION = {
   id: ORG_ID,
@@ -112,7 +113,10 @@ export const PEOPLE: { items: Person[] } = {
   ],
 };
 
-/** Ward 10: 3 of 8 trained at foundation level (with a series), 1 of 8 at practitioner (none yet). */
+/**
+ * Ward 10: 3 of 8 trained at foundation level (with a series), 1 of 8 at practitioner (none yet);
+ * the whole organisation 5 of 20 and 2 of 20.
+ */
 export const BY_UNIT: CapabilityByUnit = {
   organisationId: ORG_ID,
   period: '2026-11-01',
@@ -131,4 +135,10 @@ export const BY_UNIT: CapabilityByUnit = {
       ],
     },
   ],
+  organisation: {
+    levels: [
+      { levelId: FOUNDATION_ID, trained: 5, staff: 20, seriesId: ORG_SERIES_ID },
+      { levelId: PRACTITIONER_ID, trained: 2, staff: 20, seriesId: null },
+    ],
+  },
 };
