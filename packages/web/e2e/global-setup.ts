@@ -46,6 +46,8 @@ async function startServer(web: string, dataDir: string): Promise<Server> {
       DATABASE_URL: '',
       GROUNDSWELL_DATA_DIR: dataDir,
       GROUNDSWELL_WEB_DIR: web,
+      // email.e2e.test.ts waits for a notification's email: send every second, not every 30.
+      GROUNDSWELL_MAIL_INTERVAL_SECONDS: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -91,6 +91,13 @@ const ROUTES: readonly { pattern: string; name: string; path: (ids: Ids) => stri
     path: () => '/organisations/RF4/capability',
   },
   { pattern: 'notifications', name: 'notifications', path: () => '/notifications' },
+  // Signed in as the QI lead: the page says it needs the role of administrator (email.e2e.test.ts
+  // checks the administrator's form).
+  {
+    pattern: 'organisations/:ref/mail-settings',
+    name: 'email settings',
+    path: () => '/organisations/RF4/mail-settings',
+  },
   {
     pattern: 'organisations/:ref/public-profile',
     name: 'public page settings',
