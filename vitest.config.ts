@@ -41,6 +41,9 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Database tests take a second or two alone, several times that on a busy 2-core machine.
           testTimeout: 20_000,
+          // Two workers even on two cores (Vitest's default there is one): a file spends about half
+          // its time importing and waiting on the database, when the other worker can run.
+          maxWorkers: 2,
         },
       },
       {
@@ -51,9 +54,10 @@ export default defineConfig({
           // The same global setup also builds the web app for this project; the second starts one
           // Groundswell server (with the demo data) and one Chromium for every e2e file.
           globalSetup: ['scripts/vitest-global-setup.ts', 'packages/web/e2e/global-setup.ts'],
-          // One browser, one server and two cores: e2e files run one at a time, after the unit
-          // tests (a higher group order), so that timings inside pages do not fight the database suites.
-          fileParallelism: false,
+          // One browser and one server, shared: two e2e files at a time (each in its own browser
+          // contexts; axe-core keeps a core busy), after the unit tests (a higher group order), so
+          // that timings inside pages do not fight the database suites.
+          maxWorkers: 2,
           sequence: { groupOrder: 1 },
           // axe-core takes seconds on a page of charts, several times that on a busy machine.
           hookTimeout: 60_000,
