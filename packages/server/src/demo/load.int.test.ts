@@ -39,11 +39,12 @@ describeEachEngine('demo data', ({ test }) => {
     expect(names).toContain('Ward 10 (acute medicine)');
 
     const own = await listMeasures(db, { organisationId: rf4.id });
-    // RF4's own measures: three synthetic ward measures, and one per level of its demo QI
-    // curriculum (capability by unit, published by the capability domain).
+    // RF4's own measures: three synthetic ward measures, its demo staff survey's, and one per level
+    // of its demo QI curriculum (capability by unit, published by the capability domain).
     const mine = own.items.filter((m) => m.ownerOrganisationId === rf4.id);
     const synthetic = mine.filter((m) => !m.code.startsWith('capability-'));
-    expect(synthetic.length).toBe(3);
+    expect(synthetic.length).toBe(4);
+    expect(synthetic.filter((m) => m.code.startsWith('survey-'))).toHaveLength(1);
     for (const m of synthetic) expect(m.name).toContain('synthetic demo data');
 
     // RF4's type 1 four-hour series: 36 months, proportions = (attendances − breaches) / attendances.

@@ -18,6 +18,7 @@ import { ensureSeries } from '../series/repository.js';
 import { createUnit } from '../units/repository.js';
 import { AE_MEASURES, DEPARTMENT_TYPES, FOUR_HOUR_TARGET } from './ae-measures.js';
 import { addDemoCapability } from './capability.js';
+import { addDemoSurvey } from './surveys.js';
 import { addDemoGoals } from './goals.js';
 import { addDemoPublicProfile } from './public.js';
 import { parseAeCsv, type AeRow } from './ae-rows.js';
@@ -206,6 +207,7 @@ export async function loadDemoData(db: Database, csvText?: string): Promise<Demo
     const trust = await getOrganisationByOdsCode(db, DEMO_TRUST);
     if (trust !== undefined) await addDemoUsers(db, trust.id);
     if (trust !== undefined) await addDemoCapability(db, trust.id);
+    if (trust !== undefined) await addDemoSurvey(db, trust.id);
     if (trust !== undefined) await addDemoReports(db, trust.id);
     if (trust !== undefined) await addDemoPublicProfile(db, trust.id);
     if (trust !== undefined) await addDemoCommissioner(db, trust.id);
@@ -225,6 +227,7 @@ export async function loadDemoData(db: Database, csvText?: string): Promise<Demo
   if (trustId !== undefined) await addDemoGoals(db, trustId);
   if (trustId !== undefined) await addDemoUsers(db, trustId);
   if (trustId !== undefined) await addDemoCapability(db, trustId);
+  if (trustId !== undefined) await addDemoSurvey(db, trustId);
   if (trustId !== undefined) await addDemoReports(db, trustId);
   if (trustId !== undefined) await addDemoPublicProfile(db, trustId);
   if (trustId !== undefined) await addDemoCommissioner(db, trustId);

@@ -41,7 +41,7 @@ export async function createSurveyMeasure(
     ownerOrganisationId: organisationId,
     code: `survey-${codeSuffix}`,
     name: survey.title,
-    description: `${survey.kind === 'staff' ? 'Staff' : 'Patient'} experience survey: “${survey.question}” Share of people who answered yes, out of those who answered yes or no (“don’t know” is left out). Groups of fewer than the survey’s minimum size are never published.`,
+    description: `${survey.kind === 'staff' ? 'Staff' : 'Patient'} experience survey: “${survey.question}” Share of people who answered yes, out of everyone who answered (“don’t know” included, as NHS England’s Friends and Family Test counts it). Groups of fewer than the survey’s minimum size are never published.`,
     unitLabel: '%',
     dataType: 'proportion',
     chartType: 'p',

@@ -84,7 +84,7 @@ export function SurveyForm({
       <TextField
         id={FIELDS.minGroup.id}
         label={FIELDS.minGroup.label}
-        hint="Results of a unit or month with fewer yes or no answers than this are never shown. At least 5."
+        hint="Results of a unit or month with fewer answers than this (“don’t know” included) are never shown. At least 5."
         width="nhsuk-input--width-4"
         inputMode="numeric"
         error={errors[FIELDS.minGroup.id]}

@@ -145,7 +145,7 @@ export function refreshSurveys(client: QueryClient): Promise<void> {
 export function cellText(cell: SurveyCell, minGroup: number): string {
   switch (cell.status) {
     case 'shown':
-      return cell.percent === null ? 'No yes or no answers' : `${String(cell.percent)}% would recommend`;
+      return cell.percent === null ? 'No answers' : `${String(cell.percent)}% would recommend`;
     case 'suppressed':
       return `Fewer than ${String(minGroup)} responses`;
     case 'none':
