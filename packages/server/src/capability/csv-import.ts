@@ -8,7 +8,6 @@
  * recorded (source `imported`, replacing what was there), audited as one import, and capability
  * by unit republished, in one transaction. Coaches only (capability/access.ts).
  */
-import { parse } from 'csv-parse/sync';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { audited } from '../audit/audited.js';
 import type { Principal } from '../auth/principal.js';
@@ -17,17 +16,9 @@ import type { Database } from '../db/types.js';
 import { findOrganisation } from '../organisations/service.js';
 import { requireCapabilityReader, requireCoach } from './access.js';
 import { EARLIEST_COMPLETION } from './completions.js';
+import { readCsvTable } from './csv-table.js';
+import type { CsvProblem } from './csv-table.js';
 import { republish, today } from './publish.js';
-
-/** The most rows one file may hold. */
-export const MAX_ROWS = 10_000;
-
-/** One problem of a file: its row (the header is row 1), its column, and what is wrong. */
-export interface CsvProblem {
-  readonly row: number;
-  readonly column: string;
-  readonly message: string;
-}
 
 /** The outcome: what was imported, or every problem (and nothing written). */
 export type CsvImportResult =
@@ -35,16 +26,14 @@ export type CsvImportResult =
   | { readonly ok: false; readonly problems: readonly CsvProblem[] };
 
 const COLUMNS = {
-  email: ['email', 'email address', 'e-mail'],
-  course: ['course', 'course code', 'course_code', 'code'],
-  completedOn: ['completed on', 'completed_on', 'completedon', 'date', 'completed'],
+  email: { names: ['email', 'email address', 'e-mail'], label: 'email', required: true },
+  course: { names: ['course', 'course code', 'course_code', 'code'], label: 'course', required: true },
+  completedOn: {
+    names: ['completed on', 'completed_on', 'completedon', 'date', 'completed'],
+    label: 'completed on',
+    required: true,
+  },
 } as const;
-
-const COLUMN_NAMES: Record<keyof typeof COLUMNS, string> = {
-  email: 'email',
-  course: 'course',
-  completedOn: 'completed on',
-};
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const UK = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
@@ -71,52 +60,17 @@ interface Row {
   readonly completedOn: string | null;
 }
 
-/** Reads the file's rows, or the problems of its shape (columns, CSV syntax, size). */
+/** Reads the file's rows, or the problems of its shape (columns, CSV syntax, size) and cells. */
 export function readRows(text: string): { rows: Row[]; problems: CsvProblem[] } {
-  let records: string[][];
-  try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
-  } catch (error) {
-    const line = (error as { lines?: number }).lines ?? 1;
-    return {
-      rows: [],
-      problems: [
-        { row: line, column: '', message: `The file is not valid CSV: ${(error as Error).message}` },
-      ],
-    };
-  }
-  const [header, ...body] = records;
-  if (header === undefined)
-    return {
-      rows: [],
-      problems: [
-        { row: 1, column: '', message: 'The file is empty: it needs a header row and at least one row.' },
-      ],
-    };
-  const names = header.map((h) => h.trim().toLowerCase());
-  const index = {} as Record<keyof typeof COLUMNS, number>;
+  const table = readCsvTable(text, COLUMNS);
+  if ('problems' in table) return { rows: [], problems: table.problems };
   const problems: CsvProblem[] = [];
-  for (const key of Object.keys(COLUMNS) as (keyof typeof COLUMNS)[]) {
-    index[key] = names.findIndex((n) => (COLUMNS[key] as readonly string[]).includes(n));
-    if (index[key] < 0) {
-      problems.push({
-        row: 1,
-        column: COLUMN_NAMES[key],
-        message: `The header has no ${COLUMN_NAMES[key]} column.`,
-      });
-    }
-  }
-  if (body.length === 0)
-    problems.push({ row: 2, column: '', message: 'The file has no rows after the header.' });
-  if (body.length > MAX_ROWS)
-    problems.push({ row: MAX_ROWS + 2, column: '', message: `A file may hold at most ${MAX_ROWS} rows.` });
-  if (problems.length > 0) return { rows: [], problems };
-  const rows = body.map((cells, i) => ({
-    row: i + 2,
-    email: (cells[index.email] ?? '').trim().toLowerCase(),
-    course: (cells[index.course] ?? '').trim(),
-    completedOn: readDate((cells[index.completedOn] ?? '').trim()),
-    rawDate: (cells[index.completedOn] ?? '').trim(),
+  const rows = table.rows.map(({ row, cells }) => ({
+    row,
+    email: cells.email.toLowerCase(),
+    course: cells.course,
+    completedOn: readDate(cells.completedOn),
+    rawDate: cells.completedOn,
   }));
   for (const r of rows) {
     if (r.email === '') problems.push({ row: r.row, column: 'email', message: 'The email is missing.' });

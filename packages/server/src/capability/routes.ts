@@ -19,7 +19,7 @@ import {
   recordCompletion,
   removeCompletion,
 } from './completions.js';
-import type { CsvProblem } from './csv-import.js';
+import type { CsvProblem } from './csv-table.js';
 import { importCompletions } from './csv-import.js';
 import {
   createCourse,

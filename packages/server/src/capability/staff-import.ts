@@ -15,7 +15,6 @@
  * someone not in the file is cleared (a unit lead still counts in the unit they lead).
  * QI leads and administrators only (`capability.manage`).
  */
-import { parse } from 'csv-parse/sync';
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { audited } from '../audit/audited.js';
 import type { Principal } from '../auth/principal.js';
@@ -23,8 +22,9 @@ import { requirePermission } from '../auth/require.js';
 import { staffUnits, units, users } from '../db/schema.js';
 import type { Database } from '../db/types.js';
 import { findOrganisation } from '../organisations/service.js';
-import type { CsvProblem } from './csv-import.js';
-import { MAX_ROWS, readDate } from './csv-import.js';
+import { readDate } from './csv-import.js';
+import { readCsvTable } from './csv-table.js';
+import type { CsvProblem } from './csv-table.js';
 import { republish, today } from './publish.js';
 import { listPeople } from './repository.js';
 
@@ -44,9 +44,17 @@ export type StaffImportResult =
   | { readonly ok: false; readonly problems: readonly CsvProblem[] };
 
 const COLUMNS = {
-  email: ['email', 'email address', 'e-mail', 'work email'],
-  unit: ['unit', 'unit name', 'unit_name', 'unit code', 'unit_code', 'ward', 'team'],
-  since: ['since', 'start date', 'start_date', 'assignment start date', 'from'],
+  email: { names: ['email', 'email address', 'e-mail', 'work email'], label: 'email', required: true },
+  unit: {
+    names: ['unit', 'unit name', 'unit_name', 'unit code', 'unit_code', 'ward', 'team'],
+    label: 'unit',
+    required: true,
+  },
+  since: {
+    names: ['since', 'start date', 'start_date', 'assignment start date', 'from'],
+    label: 'since',
+    required: false,
+  },
 } as const;
 
 interface Row {
@@ -58,45 +66,14 @@ interface Row {
 
 /** Reads the file's rows, or the problems of its shape and cells. */
 export function readStaffRows(text: string): { rows: Row[]; problems: CsvProblem[] } {
-  let records: string[][];
-  try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
-  } catch (error) {
-    const line = (error as { lines?: number }).lines ?? 1;
-    return {
-      rows: [],
-      problems: [
-        { row: line, column: '', message: `The file is not valid CSV: ${(error as Error).message}` },
-      ],
-    };
-  }
-  const [header, ...body] = records;
-  if (header === undefined) {
-    return {
-      rows: [],
-      problems: [
-        { row: 1, column: '', message: 'The file is empty: it needs a header row and at least one row.' },
-      ],
-    };
-  }
-  const names = header.map((h) => h.trim().toLowerCase());
-  const find = (key: keyof typeof COLUMNS): number =>
-    names.findIndex((n) => (COLUMNS[key] as readonly string[]).includes(n));
-  const index = { email: find('email'), unit: find('unit'), since: find('since') };
+  const table = readCsvTable(text, COLUMNS);
+  if ('problems' in table) return { rows: [], problems: table.problems };
   const problems: CsvProblem[] = [];
-  if (index.email < 0) problems.push({ row: 1, column: 'email', message: 'The header has no email column.' });
-  if (index.unit < 0) problems.push({ row: 1, column: 'unit', message: 'The header has no unit column.' });
-  if (body.length === 0)
-    problems.push({ row: 2, column: '', message: 'The file has no rows after the header.' });
-  if (body.length > MAX_ROWS)
-    problems.push({ row: MAX_ROWS + 2, column: '', message: `A file may hold at most ${MAX_ROWS} rows.` });
-  if (problems.length > 0) return { rows: [], problems };
   const rows: Row[] = [];
-  body.forEach((cells, i) => {
-    const row = i + 2;
-    const email = (cells[index.email] ?? '').trim().toLowerCase();
-    const unit = (cells[index.unit] ?? '').trim();
-    const rawSince = index.since < 0 ? '' : (cells[index.since] ?? '').trim();
+  table.rows.forEach(({ row, cells }) => {
+    const email = cells.email.toLowerCase();
+    const unit = cells.unit;
+    const rawSince = cells.since;
     if (email === '') problems.push({ row, column: 'email', message: 'The email is missing.' });
     if (unit === '') problems.push({ row, column: 'unit', message: 'The unit is missing.' });
     let since: string | null = null;

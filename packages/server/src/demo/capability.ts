@@ -16,11 +16,10 @@ import {
   curriculumLevels,
   memberships,
   staffUnits,
-  units,
   users,
 } from '../db/schema.js';
 import type { Database } from '../db/types.js';
-import { seeded } from './synthetic.js';
+import { firstWards, seeded } from './synthetic.js';
 
 /** The demo curriculum: levels in rank order with their courses (code, title). */
 export const DEMO_CURRICULUM = [
@@ -64,12 +63,7 @@ function daysAgo(monthsAgo: number, day: number): string {
 /** Adds the curriculum and training records to the demo trust; false when they were there. */
 export async function addDemoCapability(db: Database, trustId: string): Promise<boolean> {
   if ((await readCurriculum(db, trustId)).length > 0) return false;
-  const wards = await db
-    .select({ id: units.id })
-    .from(units)
-    .where(and(eq(units.organisationId, trustId), eq(units.kind, 'ward')))
-    .orderBy(units.name)
-    .limit(3);
+  const wards = await firstWards(db, trustId, 3);
   if (wards.length === 0) return false;
   await db.transaction(async (tx) => {
     const codes = new Map<string, string>();

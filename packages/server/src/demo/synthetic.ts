@@ -3,6 +3,9 @@
  * Synthetic ward-level measures for one demo trust, generated from a fixed seed so that every
  * demo database is the same. Every name says "synthetic demo data": these are not real figures.
  */
+import { and, eq } from 'drizzle-orm';
+import { units } from '../db/schema.js';
+import type { Database } from '../db/types.js';
 import type { NewMeasure } from '../measures/input.js';
 
 export const SYNTHETIC_LABEL = 'synthetic demo data';
@@ -83,4 +86,14 @@ export function binomial(rand: () => number, n: number, p: number): number {
   let k = 0;
   for (let i = 0; i < n; i++) if (rand() < p) k++;
   return k;
+}
+
+/** The first `count` wards of the trust by name (those the demo's staff, training and surveys use). */
+export function firstWards(db: Database, trustId: string, count: number): Promise<{ id: string }[]> {
+  return db
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.organisationId, trustId), eq(units.kind, 'ward')))
+    .orderBy(units.name)
+    .limit(count);
 }
