@@ -7,11 +7,10 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, data, setCsrfToken } from '../../api/client';
 import { fetchSession, SESSION_KEY, SIGNED_OUT } from '../../api/session';
-import { ErrorSummary } from '../QueryState';
+import { ConfirmCallout, useConfirmStep } from '../ConfirmCallout';
 
 /**
  * Ends every session of the person signed in, then (once the server says nobody is signed in here)
@@ -38,9 +37,7 @@ export async function signOutEverywhere(
 export function SignOutEverywhere({ onLeaving }: { onLeaving?: () => void }): React.JSX.Element {
   const client = useQueryClient();
   const navigate = useNavigate();
-  const [asking, setAsking] = useState(false);
-  const question = useRef<HTMLHeadingElement>(null);
-  const start = useRef<HTMLButtonElement>(null);
+  const { asking, ask, cancel, start } = useConfirmStep();
   const leave = useMutation({
     mutationFn: () =>
       signOutEverywhere(client, async () => {
@@ -51,9 +48,6 @@ export function SignOutEverywhere({ onLeaving }: { onLeaving?: () => void }): Re
       document.getElementById('maincontent')?.focus();
     },
   });
-  useEffect(() => {
-    if (asking) question.current?.focus();
-  }, [asking]);
 
   return (
     <section aria-labelledby="sign-out-everywhere-heading" className="gs-sign-out-everywhere">
@@ -68,51 +62,27 @@ export function SignOutEverywhere({ onLeaving }: { onLeaving?: () => void }): Re
         them above; revoke any you no longer trust.
       </p>
       {asking ? (
-        <div className="nhsuk-warning-callout">
-          <h3
-            className="nhsuk-warning-callout__label"
-            id="sign-out-everywhere-question"
-            tabIndex={-1}
-            ref={question}
-          >
-            <span className="nhsuk-u-visually-hidden">Important: </span>Sign out on every device?
-          </h3>
-          <p>You will be signed out here too. Your API tokens will keep working.</p>
-          {leave.isError && <ErrorSummary title="Could not sign out everywhere" error={leave.error} />}
-          <div className="nhsuk-button-group">
-            <button
-              className="nhsuk-button nhsuk-button--warning"
-              type="button"
-              onClick={() => {
-                if (!leave.isPending) leave.mutate();
-              }}
-            >
-              {leave.isPending ? 'Signing out everywhere…' : 'Yes, sign out everywhere'}
-            </button>
-            <button
-              className="nhsuk-button nhsuk-button--secondary"
-              type="button"
-              onClick={() => {
-                setAsking(false);
-                leave.reset();
-                requestAnimationFrame(() => {
-                  start.current?.focus();
-                });
-              }}
-            >
-              No, stay signed in
-            </button>
-          </div>
-        </div>
-      ) : (
-        <button
-          className="nhsuk-button nhsuk-button--secondary"
-          type="button"
-          ref={start}
-          onClick={() => {
-            setAsking(true);
+        <ConfirmCallout
+          headingId="sign-out-everywhere-question"
+          title="Sign out on every device?"
+          yes="Yes, sign out everywhere"
+          pendingYes="Signing out everywhere…"
+          no="No, stay signed in"
+          pending={leave.isPending}
+          error={leave.isError ? leave.error : null}
+          errorTitle="Could not sign out everywhere"
+          onConfirm={() => {
+            leave.mutate();
+          }}
+          onCancel={() => {
+            leave.reset();
+            cancel();
           }}
         >
+          <p>You will be signed out here too. Your API tokens will keep working.</p>
+        </ConfirmCallout>
+      ) : (
+        <button className="nhsuk-button nhsuk-button--secondary" type="button" ref={start} onClick={ask}>
           Sign out everywhere…
         </button>
       )}

@@ -7,6 +7,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FieldProblem } from '../form';
 import {
+  Checkbox,
   byId,
   Done,
   FormErrorSummary,
@@ -182,24 +183,12 @@ export function AddCourseForm({ curriculum }: { curriculum: Curriculum }): React
         value={title}
         onChange={setTitle}
       />
-      <div className="nhsuk-form-group">
-        <div className="nhsuk-checkboxes">
-          <div className="nhsuk-checkboxes__item">
-            <input
-              className="nhsuk-checkboxes__input"
-              id={COURSE.required.id}
-              type="checkbox"
-              checked={required}
-              onChange={(event) => {
-                setRequired(event.target.checked);
-              }}
-            />
-            <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={COURSE.required.id}>
-              {COURSE.required.label}
-            </label>
-          </div>
-        </div>
-      </div>
+      <Checkbox
+        id={COURSE.required.id}
+        label={COURSE.required.label}
+        checked={required}
+        onChange={setRequired}
+      />
       <button className="nhsuk-button nhsuk-button--secondary" type="submit">
         {mutation.isPending ? 'Adding…' : 'Add the course'}
       </button>

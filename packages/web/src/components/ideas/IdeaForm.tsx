@@ -10,7 +10,7 @@ import { useState } from 'react';
 import type { UnitNode } from '../dashboard/units';
 import { unitOptions } from '../dashboard/units';
 import type { FieldProblem } from '../form';
-import { byId, FormErrorSummary, problemsOf, SelectField, TextAreaField } from '../form';
+import { Checkbox, byId, FormErrorSummary, problemsOf, SelectField, TextAreaField } from '../form';
 import type { Idea } from './data';
 import { submitIdea } from './data';
 
@@ -108,31 +108,14 @@ export function IdeaForm({
         choices={[{ value: '', label: 'The whole organisation' }, ...unitOptions(units)]}
         onChange={setUnitId}
       />
-      <div className="nhsuk-form-group">
-        <div className="nhsuk-checkboxes">
-          <div className="nhsuk-checkboxes__item">
-            <input
-              className="nhsuk-checkboxes__input"
-              id={FIELDS.anonymous.id}
-              name={FIELDS.anonymous.id}
-              type="checkbox"
-              checked={anonymous}
-              aria-describedby={`${FIELDS.anonymous.id}-hint`}
-              onChange={(event) => {
-                setAnonymous(event.target.checked);
-              }}
-            />
-            <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={FIELDS.anonymous.id}>
-              {FIELDS.anonymous.label}
-            </label>
-            <div className="nhsuk-hint nhsuk-checkboxes__hint" id={`${FIELDS.anonymous.id}-hint`}>
-              Your name is not stored with the idea, so nobody, administrators included, can find out from
-              Groundswell that it was yours, and you will not see it as yours later. Because nobody knows it
-              was you, you will not be told when its status changes: look it up in the list of ideas instead.
-            </div>
-          </div>
-        </div>
-      </div>
+      <Checkbox
+        id={FIELDS.anonymous.id}
+        name={FIELDS.anonymous.id}
+        label={FIELDS.anonymous.label}
+        hint="Your name is not stored with the idea, so nobody, administrators included, can find out from Groundswell that it was yours, and you will not see it as yours later. Because nobody knows it was you, you will not be told when its status changes: look it up in the list of ideas instead."
+        checked={anonymous}
+        onChange={setAnonymous}
+      />
       <button className="nhsuk-button" type="submit">
         {mutation.isPending ? 'Submitting…' : 'Submit the idea'}
       </button>

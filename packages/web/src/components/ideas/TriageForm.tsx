@@ -9,7 +9,16 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { FieldProblem } from '../form';
-import { byId, Done, FieldErrorMessage, FormErrorSummary, problemsOf, Radios, TextAreaField } from '../form';
+import {
+  Checkbox,
+  byId,
+  Done,
+  FieldErrorMessage,
+  FormErrorSummary,
+  problemsOf,
+  Radios,
+  TextAreaField,
+} from '../form';
 import type { Idea, TriageStatus } from './data';
 import { refreshIdeas, statusWords, triageIdea } from './data';
 
@@ -95,32 +104,13 @@ export function TriageForm({ idea }: { idea: Idea }): React.JSX.Element {
         </fieldset>
       </div>
       {offerProject && (
-        <div className="nhsuk-form-group">
-          <div className="nhsuk-checkboxes">
-            <div className="nhsuk-checkboxes__item">
-              <input
-                className="nhsuk-checkboxes__input"
-                id={FIELDS.takeForwardAsProject.id}
-                type="checkbox"
-                checked={asProject}
-                aria-describedby={`${FIELDS.takeForwardAsProject.id}-hint`}
-                onChange={(event) => {
-                  setAsProject(event.target.checked);
-                }}
-              />
-              <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={FIELDS.takeForwardAsProject.id}>
-                {FIELDS.takeForwardAsProject.label}
-              </label>
-              <div
-                className="nhsuk-hint nhsuk-checkboxes__hint"
-                id={`${FIELDS.takeForwardAsProject.id}-hint`}
-              >
-                Its problem, unit and proposal start the project, and you lead it. The idea and the project
-                link to each other.
-              </div>
-            </div>
-          </div>
-        </div>
+        <Checkbox
+          id={FIELDS.takeForwardAsProject.id}
+          label={FIELDS.takeForwardAsProject.label}
+          hint="Its problem, unit and proposal start the project, and you lead it. The idea and the project link to each other."
+          checked={asProject}
+          onChange={setAsProject}
+        />
       )}
       <TextAreaField
         id={FIELDS.reason.id}

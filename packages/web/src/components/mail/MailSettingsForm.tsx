@@ -7,6 +7,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
+  Checkbox,
   FieldErrorMessage,
   FormErrorSummary,
   Radios,
@@ -207,29 +208,13 @@ export function MailSettingsForm({
         error={errors[FIELDS.fromName.id]}
         onChange={setFromName}
       />
-      <div className="nhsuk-form-group">
-        <div className="nhsuk-checkboxes">
-          <div className="nhsuk-checkboxes__item">
-            <input
-              className="nhsuk-checkboxes__input"
-              id={FIELDS.enabled.id}
-              type="checkbox"
-              checked={enabled}
-              aria-describedby={`${FIELDS.enabled.id}-hint`}
-              onChange={(event) => {
-                setEnabled(event.target.checked);
-              }}
-            />
-            <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={FIELDS.enabled.id}>
-              {FIELDS.enabled.label}
-            </label>
-            <div className="nhsuk-hint nhsuk-checkboxes__hint" id={`${FIELDS.enabled.id}-hint`}>
-              Email people their notifications through this server. Untick to stop emailing without removing
-              the settings.
-            </div>
-          </div>
-        </div>
-      </div>
+      <Checkbox
+        id={FIELDS.enabled.id}
+        label={FIELDS.enabled.label}
+        hint="Email people their notifications through this server. Untick to stop emailing without removing the settings."
+        checked={enabled}
+        onChange={setEnabled}
+      />
       <button className="nhsuk-button" type="submit">
         {save.isPending ? 'Saving…' : 'Save the mail server'}
       </button>

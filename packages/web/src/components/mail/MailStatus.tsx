@@ -4,7 +4,7 @@
  * given up, and the last failure; a test email to oneself; and removing the mail server (asked first).
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { ConfirmCallout, useConfirmStep } from '../ConfirmCallout';
 import { ErrorSummary } from '../QueryState';
 import { mailSettingsKey, removeMailSettings, sendTestEmail } from './data';
 import type { MailSettings, TestResult } from './data';
@@ -77,67 +77,41 @@ export function RemoveMailServer({
   onRemoved: (message: string) => void;
 }): React.JSX.Element {
   const client = useQueryClient();
-  const [asking, setAsking] = useState(false);
-  const heading = useRef<HTMLHeadingElement>(null);
-  const start = useRef<HTMLButtonElement>(null);
+  const { asking, ask, close, cancel, start } = useConfirmStep();
   const remove = useMutation({
     mutationFn: () => removeMailSettings(odsCode),
     onSuccess: async () => {
-      setAsking(false);
+      close();
       onRemoved('The mail server is removed. Notifications are shown in Groundswell only.');
       await client.invalidateQueries({ queryKey: mailSettingsKey(odsCode) });
     },
   });
-  useEffect(() => {
-    if (asking) heading.current?.focus();
-  }, [asking]);
   if (!asking) {
     return (
-      <button
-        className="nhsuk-button nhsuk-button--warning"
-        type="button"
-        ref={start}
-        onClick={() => {
-          setAsking(true);
-        }}
-      >
+      <button className="nhsuk-button nhsuk-button--warning" type="button" ref={start} onClick={ask}>
         Remove the mail server
       </button>
     );
   }
   return (
-    <section className="nhsuk-warning-callout" aria-labelledby="mail-remove-heading">
-      <h3 className="nhsuk-warning-callout__label" id="mail-remove-heading" tabIndex={-1} ref={heading}>
-        <span className="nhsuk-u-visually-hidden">Important: </span>Remove the mail server?
-      </h3>
+    <ConfirmCallout
+      headingId="mail-remove-heading"
+      title="Remove the mail server?"
+      yes="Yes, remove the mail server"
+      pendingYes="Removing…"
+      no="No, keep it"
+      pending={remove.isPending}
+      error={remove.isError ? remove.error : null}
+      errorTitle="The mail server was not removed"
+      onConfirm={() => {
+        remove.mutate();
+      }}
+      onCancel={cancel}
+    >
       <p>
         Notifications will no longer be emailed, only shown in Groundswell. The settings and the stored
         password are deleted; to email again, set up the mail server again.
       </p>
-      {remove.isError && <ErrorSummary title="The mail server was not removed" error={remove.error} />}
-      <div className="nhsuk-button-group">
-        <button
-          className="nhsuk-button nhsuk-button--warning"
-          type="button"
-          onClick={() => {
-            if (!remove.isPending) remove.mutate();
-          }}
-        >
-          {remove.isPending ? 'Removing…' : 'Yes, remove the mail server'}
-        </button>
-        <button
-          className="nhsuk-button nhsuk-button--secondary"
-          type="button"
-          onClick={() => {
-            setAsking(false);
-            requestAnimationFrame(() => {
-              start.current?.focus();
-            });
-          }}
-        >
-          No, keep it
-        </button>
-      </div>
-    </section>
+    </ConfirmCallout>
   );
 }

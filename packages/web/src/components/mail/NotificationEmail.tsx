@@ -5,7 +5,7 @@
  * shown in Groundswell only.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Done } from '../form';
+import { Checkbox, Done } from '../form';
 import { ErrorSummary, Loading } from '../QueryState';
 import { emailPreferenceKey, saveEmailPreference, useEmailPreference } from './data';
 
@@ -29,25 +29,16 @@ export function NotificationEmail(): React.JSX.Element {
         <p>Your organisation has not set up email, so your notifications are shown here only.</p>
       ) : (
         <>
-          <div className="nhsuk-form-group">
-            <div className="nhsuk-checkboxes nhsuk-checkboxes--small">
-              <div className="nhsuk-checkboxes__item">
-                <input
-                  className="nhsuk-checkboxes__input"
-                  id="notification-email"
-                  type="checkbox"
-                  checked={save.isPending ? save.variables : preference.data.email}
-                  disabled={save.isPending}
-                  onChange={(event) => {
-                    save.mutate(event.target.checked);
-                  }}
-                />
-                <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="notification-email">
-                  Also email my notifications to me
-                </label>
-              </div>
-            </div>
-          </div>
+          <Checkbox
+            id="notification-email"
+            label="Also email my notifications to me"
+            size="small"
+            checked={save.isPending ? save.variables : preference.data.email}
+            disabled={save.isPending}
+            onChange={(checked) => {
+              save.mutate(checked);
+            }}
+          />
           {save.isError && <ErrorSummary title="Your email setting was not saved" error={save.error} />}
           <Done
             message={

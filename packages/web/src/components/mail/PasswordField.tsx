@@ -3,7 +3,7 @@
  * The mail server's password: write-only (never shown), kept when left blank, removable; with a
  * warning when the stored one can no longer be read or when this server cannot keep one at all.
  */
-import { describedBy, FieldErrorMessage } from '../form';
+import { Checkbox, describedBy, FieldErrorMessage } from '../form';
 import type { MailSettings } from './data';
 
 export function PasswordField({
@@ -82,24 +82,12 @@ export function PasswordField({
         />
       </div>
       {stored && (
-        <div className="nhsuk-form-group">
-          <div className="nhsuk-checkboxes">
-            <div className="nhsuk-checkboxes__item">
-              <input
-                className="nhsuk-checkboxes__input"
-                id={`${id}-remove`}
-                type="checkbox"
-                checked={remove}
-                onChange={(event) => {
-                  onRemove(event.target.checked);
-                }}
-              />
-              <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`${id}-remove`}>
-                Remove the stored password
-              </label>
-            </div>
-          </div>
-        </div>
+        <Checkbox
+          id={`${id}-remove`}
+          label="Remove the stored password"
+          checked={remove}
+          onChange={onRemove}
+        />
       )}
     </>
   );

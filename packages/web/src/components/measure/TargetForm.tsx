@@ -12,7 +12,7 @@ import { send } from '../../api/send';
 import type { ValueFormat } from './format';
 import { formatDate, withUnit } from './format';
 import { useSeriesChange } from './useSeriesChange';
-import { Done, FieldErrorMessage, FormErrorSummary, describedBy } from '../form';
+import { Checkbox, Done, FieldErrorMessage, FormErrorSummary, describedBy } from '../form';
 import type { FieldProblem } from '../form';
 
 type Target = SeriesAnalysis['targets'][number];
@@ -213,24 +213,13 @@ export function TargetForm({
           )}
         </div>
       </div>
-      <div className="nhsuk-form-group">
-        <div className="nhsuk-checkboxes nhsuk-checkboxes--small">
-          <div className="nhsuk-checkboxes__item">
-            <input
-              className="nhsuk-checkboxes__input"
-              id="target-none"
-              type="checkbox"
-              checked={none}
-              onChange={(event) => {
-                setNone(event.target.checked);
-              }}
-            />
-            <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="target-none">
-              No target from this date
-            </label>
-          </div>
-        </div>
-      </div>
+      <Checkbox
+        id="target-none"
+        label="No target from this date"
+        size="small"
+        checked={none}
+        onChange={setNone}
+      />
       <button className="nhsuk-button nhsuk-button--secondary" type="submit">
         {form.pending ? 'Saving…' : 'Set target'}
       </button>

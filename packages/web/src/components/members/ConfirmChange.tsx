@@ -3,8 +3,7 @@
  * Asking before a change that locks someone out (removing a member, deactivating an account,
  * withdrawing an invitation or access). It takes focus when it appears; "No" hands focus back.
  */
-import { useEffect, useRef } from 'react';
-import { ErrorSummary } from '../QueryState';
+import { ConfirmCallout } from '../ConfirmCallout';
 
 export function ConfirmChange({
   id,
@@ -29,32 +28,20 @@ export function ConfirmChange({
   onConfirm: () => void;
   onCancel: () => void;
 }): React.JSX.Element {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    heading.current?.focus();
-  }, [id]);
   return (
-    <section className="nhsuk-warning-callout gs-revoke-confirm" aria-labelledby={`${id}-heading`}>
-      <h3 className="nhsuk-warning-callout__label" id={`${id}-heading`} tabIndex={-1} ref={heading}>
-        <span className="nhsuk-u-visually-hidden">Important: </span>
-        {title}
-      </h3>
+    <ConfirmCallout
+      headingId={`${id}-heading`}
+      className="gs-revoke-confirm"
+      title={title}
+      yes={yes}
+      no={no}
+      pending={pending}
+      error={error}
+      errorTitle={errorTitle}
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+    >
       {children}
-      {error !== null && <ErrorSummary title={errorTitle} error={error} />}
-      <div className="nhsuk-button-group">
-        <button
-          className="nhsuk-button nhsuk-button--warning"
-          type="button"
-          onClick={() => {
-            if (!pending) onConfirm();
-          }}
-        >
-          {pending ? 'Working…' : yes}
-        </button>
-        <button className="nhsuk-button nhsuk-button--secondary" type="button" onClick={onCancel}>
-          {no}
-        </button>
-      </div>
-    </section>
+    </ConfirmCallout>
   );
 }

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { PortfolioFilters as Filters, Stage } from './data';
 import { STAGES } from './labels';
-import { SelectField } from '../form';
+import { Checkbox, SelectField } from '../form';
 
 export function PortfolioFilters({
   initial,
@@ -55,24 +55,15 @@ export function PortfolioFilters({
           setDraft({ ...draft, goal: value });
         }}
       />
-      <div className="nhsuk-form-group">
-        <div className="nhsuk-checkboxes nhsuk-checkboxes--small">
-          <div className="nhsuk-checkboxes__item">
-            <input
-              className="nhsuk-checkboxes__input"
-              id="filter-stale"
-              type="checkbox"
-              checked={draft.stale}
-              onChange={(event) => {
-                setDraft({ ...draft, stale: event.target.checked });
-              }}
-            />
-            <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="filter-stale">
-              Only projects that need a coach
-            </label>
-          </div>
-        </div>
-      </div>
+      <Checkbox
+        id="filter-stale"
+        label="Only projects that need a coach"
+        size="small"
+        checked={draft.stale}
+        onChange={(stale) => {
+          setDraft({ ...draft, stale });
+        }}
+      />
       <button className="nhsuk-button nhsuk-button--secondary" type="submit">
         Filter
       </button>

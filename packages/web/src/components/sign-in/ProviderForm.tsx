@@ -9,7 +9,15 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { DefaultRole, IdentityProvider, NewProvider } from './identity-providers';
 import { addProvider, changeProvider, DEFAULT_ROLES, domainsOf } from './identity-providers';
-import { FieldErrorMessage, FormErrorSummary, TextField, byId, describedBy, problemsOf } from '../form';
+import {
+  Checkbox,
+  FieldErrorMessage,
+  FormErrorSummary,
+  TextField,
+  byId,
+  describedBy,
+  problemsOf,
+} from '../form';
 import type { FieldProblem } from '../form';
 
 const FIELDS = {
@@ -132,24 +140,12 @@ export function ProviderForm({
           onChange={setSecret}
         />
         {provider?.clientSecretSet === true && (
-          <div className="nhsuk-form-group">
-            <div className="nhsuk-checkboxes">
-              <div className="nhsuk-checkboxes__item">
-                <input
-                  className="nhsuk-checkboxes__input"
-                  id="idp-remove-secret"
-                  type="checkbox"
-                  checked={removeSecret}
-                  onChange={(event) => {
-                    setRemoveSecret(event.target.checked);
-                  }}
-                />
-                <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="idp-remove-secret">
-                  Remove the stored secret (a public client)
-                </label>
-              </div>
-            </div>
-          </div>
+          <Checkbox
+            id="idp-remove-secret"
+            label="Remove the stored secret (a public client)"
+            checked={removeSecret}
+            onChange={setRemoveSecret}
+          />
         )}
         <div
           className={`nhsuk-form-group${errors[FIELDS.emailDomains.id] === undefined ? '' : ' nhsuk-form-group--error'}`}
@@ -198,24 +194,12 @@ export function ProviderForm({
             ))}
           </select>
         </div>
-        <div className="nhsuk-form-group">
-          <div className="nhsuk-checkboxes">
-            <div className="nhsuk-checkboxes__item">
-              <input
-                className="nhsuk-checkboxes__input"
-                id={FIELDS.enabled.id}
-                type="checkbox"
-                checked={enabled}
-                onChange={(event) => {
-                  setEnabled(event.target.checked);
-                }}
-              />
-              <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={FIELDS.enabled.id}>
-                Enabled: people may sign in through this provider
-              </label>
-            </div>
-          </div>
-        </div>
+        <Checkbox
+          id={FIELDS.enabled.id}
+          label="Enabled: people may sign in through this provider"
+          checked={enabled}
+          onChange={setEnabled}
+        />
         <div className="nhsuk-button-group">
           <button className="nhsuk-button" type="submit">
             {save.isPending
