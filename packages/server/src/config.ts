@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { AuthPolicy } from './auth/policy.js';
 import { DEFAULT_DATA_DIR } from './db/open.js';
-import { parseSecretKey } from './mail/secret-box.js';
+import { parseSecretKey } from './auth/secret-box.js';
 import type { DatabaseConfig } from './db/open.js';
 
 /** Log levels pino knows. */

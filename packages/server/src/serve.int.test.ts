@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { writeMailSettings } from './mail/repository.js';
-import { secretBox } from './mail/secret-box.js';
+import { sealedFor } from './mail/service.js';
+import { secretBox } from './auth/secret-box.js';
 import { notify } from './notifications/service.js';
 import { createOrganisation } from './organisations/repository.js';
 import { startServer } from './serve.js';
@@ -61,7 +62,7 @@ describe('startServer', () => {
           port: smtp.port,
           security: 'none',
           username: 'gs',
-          passwordSealed: secretBox(key).seal('smtp-password', trust.id),
+          passwordSealed: secretBox(key).seal('smtp-password', sealedFor(trust.id)),
           fromAddress: 'gs@mail-trust.nhs.net',
           fromName: null,
           enabled: true,

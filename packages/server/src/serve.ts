@@ -4,6 +4,7 @@
  * listen on HOST:PORT and log one line when ready; close cleanly on SIGINT and SIGTERM.
  */
 import { randomBytes } from 'node:crypto';
+import { sealStoredClientSecrets } from './auth/oidc/client-secret.js';
 import { issueSetupLink } from './auth/setup.js';
 import { loadConfig } from './config.js';
 import type { ServerConfig } from './config.js';
@@ -13,7 +14,7 @@ import type { DatabaseHandle } from './db/types.js';
 import { buildApp } from './http/app.js';
 import { startMailer } from './mail/delivery.js';
 import type { Mailer } from './mail/delivery.js';
-import { keyFileIn, secretBox } from './mail/secret-box.js';
+import { keyFileIn, secretBox } from './auth/secret-box.js';
 import type { Api } from './http/types.js';
 
 /** How to start. */
@@ -66,6 +67,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       listenTextResolver: (address) => `Groundswell ready at ${address} (${where})`,
     });
     await announceSetupLink(app, database, url);
+    if (secretKey !== undefined) {
+      const sealed = await sealStoredClientSecrets(database.db, secretBox(secretKey));
+      if (sealed > 0)
+        app.log.info(`sealed ${sealed} identity provider client secret(s) stored before with the secret key`);
+    }
     const mailer =
       (config.mailIntervalMs ?? 30_000) > 0
         ? startMailer(

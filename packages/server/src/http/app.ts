@@ -31,7 +31,7 @@ import { goalRoutes } from '../goals/routes.js';
 import { grantRoutes } from '../grants/routes.js';
 import { ideaRoutes } from '../ideas/routes.js';
 import { mailRoutes } from '../mail/routes.js';
-import { secretBox } from '../mail/secret-box.js';
+import { secretBox } from '../auth/secret-box.js';
 import type { TransportFactory } from '../mail/service.js';
 import { importRoutes } from '../imports/routes.js';
 import { measureRoutes } from '../measures/routes.js';
@@ -155,10 +155,8 @@ export async function buildApp(options: AppOptions): Promise<Api> {
     maxUploadBytes: options.maxUploadBytes,
     authPolicy: { ...DEFAULT_AUTH_POLICY, ...options.authPolicy },
     now: options.now ?? (() => new Date()),
-    mail: {
-      secrets: options.secretKey === undefined ? null : secretBox(options.secretKey),
-      transport: options.mailTransport,
-    },
+    secrets: options.secretKey === undefined ? null : secretBox(options.secretKey),
+    mailTransport: options.mailTransport,
   };
   healthRoutes(app, deps);
   publicPageRoutes(app, deps);

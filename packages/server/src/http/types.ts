@@ -13,7 +13,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AuthPolicy } from '../auth/policy.js';
 import type { DataStore } from '../db/store.js';
 import type { Database } from '../db/types.js';
-import type { MailDeps } from '../mail/service.js';
+import type { SecretBox } from '../auth/secret-box.js';
+import type { TransportFactory } from '../mail/service.js';
 
 /** A Fastify instance whose route schemas are zod schemas. */
 export type Api = FastifyInstance<
@@ -36,8 +37,10 @@ export interface RouteDeps {
   readonly authPolicy: AuthPolicy;
   /** The time now (tests move it). */
   readonly now: () => Date;
-  /** The secret box for stored passwords (null: no secret key) and the mail transport. */
-  readonly mail: MailDeps;
+  /** Seals and opens stored passwords and client secrets (null: the server has no secret key). */
+  readonly secrets: SecretBox | null;
+  /** How emails are sent (default SMTP). */
+  readonly mailTransport?: TransportFactory | undefined;
 }
 
 /** A domain's routes, added to the versioned API scope. */

@@ -20,8 +20,8 @@ import { startTestSmtp } from '../test-support/smtp.js';
 import type { TestSmtp } from '../test-support/smtp.js';
 import { backOffMs, deliverPendingEmails } from './delivery.js';
 import { claimPendingEmails } from './repository.js';
-import { secretBox } from './secret-box.js';
-import { MAX_EMAIL_ATTEMPTS } from './service.js';
+import { secretBox } from '../auth/secret-box.js';
+import { MAX_EMAIL_ATTEMPTS, sealedFor } from './service.js';
 
 const PASSWORD = 'pa55-Word-for-smtp';
 const KEY = randomBytes(32);
@@ -91,7 +91,7 @@ describeEachEngine('email', ({ test }) => {
         });
         const [stored] = await db.select().from(mailSettings).where(eq(mailSettings.organisationId, w.a.id));
         expect(stored!.passwordSealed).not.toContain(PASSWORD);
-        expect(secretBox(KEY).open(stored!.passwordSealed!, w.a.id)).toBe(PASSWORD);
+        expect(secretBox(KEY).open(stored!.passwordSealed!, sealedFor(w.a.id))).toBe(PASSWORD);
         const audit = await db.select().from(auditEvents).where(eq(auditEvents.entityType, 'mail_settings'));
         expect(audit.map((a) => a.action)).toEqual(['mail_settings.create']);
         expect(JSON.stringify(audit)).not.toContain(PASSWORD);

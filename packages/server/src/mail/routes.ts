@@ -15,7 +15,8 @@ import { mailSettingsOf, removeMailSettings, saveMailSettings, sendTestEmail } f
 const tags = ['mail'];
 
 /** Adds the mail settings routes. */
-export function mailRoutes(api: Api, { db, now, mail, authPolicy }: RouteDeps): void {
+export function mailRoutes(api: Api, { db, now, secrets, mailTransport, authPolicy }: RouteDeps): void {
+  const mail = { secrets, transport: mailTransport };
   api.get(
     '/organisations/:ref/mail-settings',
     {

@@ -19,7 +19,7 @@ import type { Organisation } from '../organisations/repository.js';
 import { testEmail } from './message.js';
 import { deleteMailSettings, mailStatus, readMailSettings, writeMailSettings } from './repository.js';
 import type { MailSettingsRow, MailStatus } from './repository.js';
-import type { SecretBox } from './secret-box.js';
+import type { SecretBox } from '../auth/secret-box.js';
 import { isLoopbackHost, mailFailure, smtpTransport } from './transport.js';
 import type { MailTransport, SmtpSettings } from './transport.js';
 
@@ -53,6 +53,11 @@ export interface MailSettingsView {
   readonly enabledAt: Date | null;
   readonly updatedAt: Date;
   readonly status: MailStatus;
+}
+
+/** What a sealed SMTP password is bound to: its organisation, and that it is a mail password. */
+export function sealedFor(organisationId: string): string {
+  return `mail:${organisationId}`;
 }
 
 /** What makes transports (tests count connections; the server uses SMTP). */
@@ -217,7 +222,7 @@ export async function sendTestEmail(
 export function smtpSettingsOf(row: MailSettingsRow, secrets: SecretBox | null): SmtpSettings | null {
   let password: string | null = null;
   if (row.passwordSealed !== null) {
-    password = secrets?.open(row.passwordSealed, row.organisationId) ?? null;
+    password = secrets?.open(row.passwordSealed, sealedFor(row.organisationId)) ?? null;
     if (password === null) return null;
   }
   return { host: row.host, port: row.port, security: row.security, username: row.username, password };
@@ -291,7 +296,7 @@ function sealedPassword(
       { field: 'password', reason: 'no_secret_key' },
     );
   }
-  return deps.secrets.seal(password, organisationId);
+  return deps.secrets.seal(password, sealedFor(organisationId));
 }
 
 function view(row: MailSettingsRow, deps: MailDeps, status: MailStatus): MailSettingsView {
@@ -302,7 +307,8 @@ function view(row: MailSettingsRow, deps: MailDeps, status: MailStatus): MailSet
     username: row.username,
     passwordSet: row.passwordSealed !== null,
     passwordReadable:
-      row.passwordSealed === null || deps.secrets?.open(row.passwordSealed, row.organisationId) != null,
+      row.passwordSealed === null ||
+      deps.secrets?.open(row.passwordSealed, sealedFor(row.organisationId)) != null,
     fromAddress: row.fromAddress,
     fromName: row.fromName,
     enabled: row.enabled,

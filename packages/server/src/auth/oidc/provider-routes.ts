@@ -20,7 +20,7 @@ import {
 const tags = ['single sign-on'];
 
 /** Adds the identity provider routes. */
-export function identityProviderRoutes(api: Api, { db, now }: RouteDeps): void {
+export function identityProviderRoutes(api: Api, { db, now, secrets }: RouteDeps): void {
   api.get(
     '/organisations/:ref/identity-providers',
     {
@@ -53,6 +53,7 @@ export function identityProviderRoutes(api: Api, { db, now }: RouteDeps): void {
       const { body } = request;
       const row = await addProvider(
         db,
+        secrets,
         request.principal,
         organisation,
         {
@@ -101,6 +102,7 @@ export function identityProviderRoutes(api: Api, { db, now }: RouteDeps): void {
       const organisation = await findOrganisation(db, request.params.ref);
       const row = await changeProvider(
         db,
+        secrets,
         request.principal,
         organisation,
         request.params.id,

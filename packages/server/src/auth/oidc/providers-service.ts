@@ -1,8 +1,8 @@
 /**
  * @module auth/oidc/providers-service
  * An organisation's identity providers, managed by its administrators (`member.manage`) and
- * platform administrators: checked (issuer, domains, discovery), stored and audited in one
- * transaction. Another organisation's provider is not found, exactly as an unknown one.
+ * platform administrators: checked (issuer, domains, discovery), stored (the client secret sealed:
+ * client-secret.ts) and audited in one transaction. Another organisation's provider is not found, exactly as an unknown one.
  */
 import { recordAudit } from '../../audit/repository.js';
 import type { Role } from '../../db/schema/vocabulary.js';
@@ -10,7 +10,9 @@ import type { Database } from '../../db/types.js';
 import { DataError } from '../../errors.js';
 import type { Organisation } from '../../organisations/repository.js';
 import type { Principal } from '../principal.js';
+import type { SecretBox } from '../secret-box.js';
 import { requirePermission } from '../require.js';
+import { openClientSecret, storedClientSecret } from './client-secret.js';
 import { discover } from './discovery.js';
 import { normaliseDomain } from './domains.js';
 import { issuerProblem } from './issuer.js';
@@ -131,6 +133,7 @@ export async function providerOf(
 /** Adds a provider after reading its discovery document. */
 export async function addProvider(
   db: Database,
+  secrets: SecretBox | null,
   principal: Principal,
   organisation: Organisation,
   input: ProviderInput,
@@ -148,6 +151,7 @@ export async function addProvider(
     const row = await insertProvider(tx, {
       organisationId: organisation.id,
       ...provider,
+      ...storedClientSecret(secrets, organisation.id, provider.clientSecret),
       createdAt: now,
       updatedAt: now,
     });
@@ -169,6 +173,7 @@ export async function addProvider(
  */
 export async function changeProvider(
   db: Database,
+  secrets: SecretBox | null,
   principal: Principal,
   organisation: Organisation,
   id: string,
@@ -180,18 +185,25 @@ export async function changeProvider(
     name: change.name ?? before.name,
     issuer: change.issuer === undefined ? before.issuer : checkedIssuer(change.issuer),
     clientId: change.clientId ?? before.clientId,
-    clientSecret: change.clientSecret === undefined ? before.clientSecret : change.clientSecret,
     emailDomains:
       change.emailDomains === undefined ? before.emailDomains : checkedDomains(change.emailDomains),
     defaultRole: change.defaultRole === undefined ? before.defaultRole : change.defaultRole,
     enabled: change.enabled ?? before.enabled,
   };
-  if (after.enabled && (after.issuer !== before.issuer || !before.enabled)) await discover(after);
+  if (after.enabled && (after.issuer !== before.issuer || !before.enabled)) {
+    const secret =
+      change.clientSecret === undefined ? openClientSecret(secrets, before) : change.clientSecret;
+    await discover({ ...after, clientSecret: secret ?? null });
+  }
+  const stored =
+    change.clientSecret === undefined
+      ? { clientSecret: before.clientSecret, clientSecretSealed: before.clientSecretSealed }
+      : storedClientSecret(secrets, organisation.id, change.clientSecret);
   return db.transaction(async (tx) => {
     await checkClashes(tx, organisation.id, after, id);
     // Later than the last change even within one millisecond: the discovery cache is keyed by it.
     const updatedAt = new Date(Math.max(now.getTime(), before.updatedAt.getTime() + 1));
-    const row = await updateProviderRow(tx, id, { ...after, updatedAt });
+    const row = await updateProviderRow(tx, id, { ...after, ...stored, updatedAt });
     const secret =
       change.clientSecret === undefined
         ? ''

@@ -18,10 +18,12 @@ import { sameSecret } from '../secrets.js';
 import { revokeSession } from '../sessions.js';
 import { startSession } from '../sign-in.js';
 import { personFor } from './accounts.js';
+import { openClientSecret } from './client-secret.js';
 import { DiscoveryCache } from './discovery.js';
 import { domainOf } from './domains.js';
 import { authorisationUrl, callbackUrl, finish, newFlowSecrets } from './flow.js';
 import { findEnabledProvider, providerForDomain } from './providers-repository.js';
+import type { IdentityProviderRow } from './providers-repository.js';
 import { refusalLocation, SignInRefused } from './refusal.js';
 import { safeReturnTo } from './return-to.js';
 import { CallbackQuery, LookupBody, LookupView, StartParams, StartQuery } from './schemas.js';
@@ -49,9 +51,24 @@ export function stateCookieName(policy: Pick<AuthPolicy, 'secureCookie'>): strin
 }
 
 /** Adds the single sign-on routes. */
-export function singleSignOnRoutes(api: Api, { db, authPolicy: policy, now }: RouteDeps): void {
+export function singleSignOnRoutes(
+  api: Api,
+  { db, authPolicy: policy, now, secrets: secretBox }: RouteDeps,
+): void {
   const discovery = new DiscoveryCache();
   const redirectUri = callbackUrl(policy.publicUrl ?? DEFAULT_PUBLIC_URL);
+
+  /** The provider with its client secret opened, or refused when this server cannot open it. */
+  function withClientSecret(provider: IdentityProviderRow): IdentityProviderRow {
+    const clientSecret = openClientSecret(secretBox, provider);
+    if (clientSecret === undefined) {
+      throw new SignInRefused(
+        'sso_unavailable',
+        'The identity provider’s client secret cannot be read with this server’s secret key: an administrator must enter it again.',
+      );
+    }
+    return { ...provider, clientSecret };
+  }
 
   function refuse(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
     if (!(error instanceof SignInRefused)) throw error;
@@ -107,7 +124,8 @@ export function singleSignOnRoutes(api: Api, { db, authPolicy: policy, now }: Ro
         if (returnTo === null) {
           throw new SignInRefused('sso_bad_return_to', 'returnTo must be a path of this site.');
         }
-        const config = await discovery.get(provider).catch((error: unknown) => {
+        const config = await discovery.get(withClientSecret(provider)).catch((error: unknown) => {
+          if (error instanceof SignInRefused) throw error;
           throw new SignInRefused('sso_unavailable', 'The identity provider could not be reached.', error);
         });
         const secrets = newFlowSecrets();
@@ -158,7 +176,8 @@ export function singleSignOnRoutes(api: Api, { db, authPolicy: policy, now }: Ro
         if (request.query.error !== undefined) {
           throw new SignInRefused('sso_denied', `The identity provider answered ${request.query.error}.`);
         }
-        const config = await discovery.get(provider).catch((error: unknown) => {
+        const config = await discovery.get(withClientSecret(provider)).catch((error: unknown) => {
+          if (error instanceof SignInRefused) throw error;
           throw new SignInRefused('sso_unavailable', 'The identity provider could not be reached.', error);
         });
         // The address the provider sent the browser to: the registered callback and its query.

@@ -2,7 +2,7 @@
  * Single sign-on end to end: a real OpenID provider (oidc-provider) on loopback, the app through
  * `inject`, and the browser's way through the provider over real HTTP.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect } from 'vitest';
@@ -25,7 +25,9 @@ import { anOrganisation } from '../../test-support/fixtures.js';
 import { startTestProvider } from '../../test-support/oidc-provider.js';
 import type { TestAccount, TestProvider } from '../../test-support/oidc-provider.js';
 import { aUser, sessionCookie } from '../../test-support/users.js';
+import { secretBox } from '../secret-box.js';
 import { hashSecret } from '../secrets.js';
+import { openClientSecret, sealStoredClientSecrets } from './client-secret.js';
 import { callbackUrl } from './flow.js';
 import { insertProvider } from './providers-repository.js';
 
@@ -610,6 +612,87 @@ describeEachEngine('single sign-on with OpenID Connect', ({ test }) => {
         expect((await lookup('not an address')).json()).toEqual({ provider: null });
       },
       { as: 'public' },
+    );
+  });
+
+  test('a client secret is sealed at rest with the server’s key and opened to sign in; another key cannot', async ({
+    db,
+  }) => {
+    const key = randomBytes(32);
+    const { organisationId, providerId } = await setUp(db);
+    // Stored as given (before keys existed): a server with a key seals it when it starts.
+    expect(await sealStoredClientSecrets(db, secretBox(key))).toBe(1);
+    expect(await sealStoredClientSecrets(db, secretBox(key))).toBe(0);
+    const [row] = await db.select().from(identityProviders).where(eq(identityProviders.id, providerId));
+    expect(row!.clientSecretSealed).toBe(true);
+    expect(row!.clientSecret).not.toContain(idp.clientSecret!);
+    expect(openClientSecret(secretBox(key), row!)).toBe(idp.clientSecret);
+    expect(openClientSecret(secretBox(randomBytes(32)), row!)).toBeUndefined();
+
+    const them = account();
+    const person = await aUser(db, { email: them.email!, organisationId, role: 'improver' });
+    await withApp(
+      db,
+      async (app) => {
+        const { callback } = await signInThrough(app, providerId, them);
+        expect((await sessionOf(app, callback))?.email).toBe(person.email);
+      },
+      { as: 'public', secretKey: key },
+    );
+    // A server with another key (or none) cannot open it, and says so instead of sending garbage.
+    for (const secretKey of [randomBytes(32), undefined]) {
+      await withApp(
+        db,
+        async (app) => {
+          const start = await app.inject({ method: 'GET', url: `/api/v1/auth/sso/${providerId}/start` });
+          refusedWith(start, 'sso_unavailable');
+        },
+        { as: 'public', secretKey },
+      );
+    }
+  });
+
+  test('a provider added or given a new secret through the API keeps it sealed; the API never returns it', async ({
+    db,
+  }) => {
+    const key = randomBytes(32);
+    const organisation = await anOrganisation(db, { name: 'Sealing Trust' });
+    await withApp(
+      db,
+      async (app) => {
+        const added = await app.inject({
+          method: 'POST',
+          url: `/api/v1/organisations/${organisation.odsCode}/identity-providers`,
+          payload: {
+            name: 'Sealed',
+            issuer: idp.issuer,
+            clientId: idp.clientId,
+            clientSecret: 'first-secret-value',
+          },
+        });
+        expect(added.statusCode, added.body).toBe(201);
+        expect(added.body).not.toContain('first-secret-value');
+        const id = added.json<{ id: string }>().id;
+        const stored = async (): Promise<typeof identityProviders.$inferSelect> =>
+          (await db.select().from(identityProviders).where(eq(identityProviders.id, id)))[0]!;
+        expect((await stored()).clientSecret).not.toContain('first-secret-value');
+        expect(openClientSecret(secretBox(key), await stored())).toBe('first-secret-value');
+        const changed = await app.inject({
+          method: 'PATCH',
+          url: `/api/v1/organisations/${organisation.odsCode}/identity-providers/${id}`,
+          payload: { clientSecret: 'second-secret-value' },
+        });
+        expect(changed.statusCode, changed.body).toBe(200);
+        expect(openClientSecret(secretBox(key), await stored())).toBe('second-secret-value');
+        // A change that leaves the secret alone keeps it as sealed.
+        await app.inject({
+          method: 'PATCH',
+          url: `/api/v1/organisations/${organisation.odsCode}/identity-providers/${id}`,
+          payload: { name: 'Renamed' },
+        });
+        expect(openClientSecret(secretBox(key), await stored())).toBe('second-secret-value');
+      },
+      { secretKey: key },
     );
   });
 });

@@ -4,7 +4,7 @@
  * also emailed. One row per organisation; no row, or `enabled` false, sends nothing.
  *
  * `password_sealed`: the SMTP password encrypted with the server's secret key (AES-256-GCM, see
- * mail/secret-box.ts), never the password itself, and never returned by the API. `security`:
+ * auth/secret-box.ts), never the password itself, and never returned by the API. `security`:
  * `tls` (implicit TLS, usually port 465), `starttls` (upgrade required, usually 587: NHSmail's
  * send.nhs.net) or `none` (an internal relay; credentials are then refused unless the host is this
  * machine). `enabled_at`: when sending was last switched on; only notifications made since then

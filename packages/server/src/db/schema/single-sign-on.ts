@@ -25,7 +25,8 @@ import { ROLES } from './vocabulary.js';
 /**
  * An organisation's OpenID Connect provider. `issuer`: its issuer URL (discovery at
  * `/.well-known/openid-configuration`). `client_secret`: null for a public client (PKCE only);
- * never returned by the API. `email_domains`: the addresses that sign in through it (lower case,
+ * never returned by the API; sealed with the server's secret key when it has one
+ * (`client_secret_sealed`), else as given. `email_domains`: the addresses that sign in through it (lower case,
  * each domain in one provider only). `default_role`: the role given to a person of such an address
  * who signs in for the first time without an invitation (null: only people already members or
  * invited may sign in).
@@ -41,6 +42,8 @@ export const identityProviders = pgTable(
     issuer: text('issuer').notNull(),
     clientId: text('client_id').notNull(),
     clientSecret: text('client_secret'),
+    /** Whether `client_secret` is sealed with the server's secret key (auth/secret-box.ts). */
+    clientSecretSealed: boolean('client_secret_sealed').notNull().default(false),
     emailDomains: text('email_domains')
       .array()
       .notNull()

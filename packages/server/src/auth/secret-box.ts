@@ -1,16 +1,18 @@
 /**
- * @module mail/secret-box
- * Secrets Groundswell must send on to another service (an SMTP password), so cannot hash: sealed
+ * @module auth/secret-box
+ * Secrets Groundswell must send on to another service (an organisation's SMTP password, an
+ * identity provider's client secret), so cannot hash: sealed
  * with AES-256-GCM under the server's secret key before they are stored, opened only to be used.
  * A copy of the database alone does not reveal them.
  *
  * The key is `GROUNDSWELL_SECRET_KEY` (32 bytes as 64 hex digits or base64), or, with the embedded
  * database and no such variable, a key file made on first start inside the data folder (readable
- * by the server's user only). With a PostgreSQL server and no key there is no box: nothing secret
- * can be stored, and the API says how to set a key.
+ * by the server's user only). With a PostgreSQL server and no key there is no box: an SMTP password
+ * cannot be stored (the API says how to set a key), and client secrets are kept as given, as before.
  *
- * Sealed form: `v1.<iv>.<ciphertext>.<tag>` (base64url). The organisation's id is bound in as
- * additional data, so a sealed value copied to another organisation's row does not open.
+ * Sealed form: `v1.<iv>.<ciphertext>.<tag>` (base64url). The row's owner (an organisation's id, a
+ * provider's id) is bound in as additional data, so a sealed value copied to another row does not
+ * open.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
