@@ -43,7 +43,13 @@ describeEachEngine('anonymous survey responses', ({ test }) => {
       async (app) => {
         const s = await startSurvey(app, w, { ward: w.ward.id });
         const traces = [nurse.id, nurse.displayName, nurse.email];
-        const before = await Promise.all(traces.map((t) => rowsHolding(db, t)));
+        // One query at a time: the test's transaction is one connection.
+        const holdingEach = async (): Promise<string[][]> => {
+          const found: string[][] = [];
+          for (const trace of traces) found.push(await rowsHolding(db, trace));
+          return found;
+        };
+        const before = await holdingEach();
         const lastEvent = await db
           .select({ id: sql<number>`coalesce(max(${auditEvents.id}), 0)` })
           .from(auditEvents);
@@ -59,7 +65,7 @@ describeEachEngine('anonymous survey responses', ({ test }) => {
         expect(answered.body).toBe('{"recorded":true}');
 
         // Nothing new holds her id, name or email.
-        expect(await Promise.all(traces.map((t) => rowsHolding(db, t)))).toEqual(before);
+        expect(await holdingEach()).toEqual(before);
         // The comment is in one row only: the response, which holds no person, address or time of day.
         const holding = await rowsHolding(db, comment);
         expect(holding).toHaveLength(1);
