@@ -69,6 +69,9 @@ describe('loadConfig', () => {
     expect(loadConfig({ GROUNDSWELL_PUBLIC_URL: 'https://gs.example.nhs.uk/' }).auth?.publicUrl).toBe(
       'https://gs.example.nhs.uk',
     );
+    expect(loadConfig({ GROUNDSWELL_PUBLIC_URL: 'https://gs.example.nhs.uk/' }).publicOrigin).toBe(
+      'https://gs.example.nhs.uk',
+    );
     expect(() => loadConfig({ GROUNDSWELL_PUBLIC_URL: 'https://gs.example.nhs.uk/app' })).toThrow(
       /GROUNDSWELL_PUBLIC_URL: must be an origin only/,
     );

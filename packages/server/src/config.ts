@@ -44,6 +44,8 @@ export interface ServerConfig {
    * database: a key file made in its data folder. Unset with PostgreSQL: no password can be stored.
    */
   readonly secretKey?: Buffer;
+  /** `GROUNDSWELL_PUBLIC_URL` when set (public pages then never take their origin from a request). */
+  readonly publicOrigin?: string;
   /** How often waiting notification emails are sent (`GROUNDSWELL_MAIL_INTERVAL_SECONDS`, default 30; 0: never). */
   readonly mailIntervalMs?: number;
 }
@@ -162,6 +164,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     ...web,
     auth,
     ...secretKey,
+    ...(vars.GROUNDSWELL_PUBLIC_URL === undefined
+      ? {}
+      : { publicOrigin: vars.GROUNDSWELL_PUBLIC_URL.replace(/\/$/, '') }),
     mailIntervalMs: vars.GROUNDSWELL_MAIL_INTERVAL_SECONDS * 1000,
   };
 }

@@ -58,6 +58,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       logger: { level: config.logLevel },
       webDir: config.webDir,
       authPolicy: config.auth,
+      publicOrigin: config.publicOrigin,
       secretKey,
     });
     const where = `${database.engine} database at ${database.location}`;

@@ -127,6 +127,11 @@ export interface AppOptions {
    * or the embedded database's key file); none: no password can be stored.
    */
   readonly secretKey?: Buffer | undefined;
+  /**
+   * The origin people reach the server at (`GROUNDSWELL_PUBLIC_URL`, when set): public pages' links
+   * and canonical addresses are made from it rather than from each request's Host header.
+   */
+  readonly publicOrigin?: string | undefined;
   /** How emails are sent (default SMTP; tests may count or fail sends). */
   readonly mailTransport?: TransportFactory | undefined;
 }
@@ -155,6 +160,7 @@ export async function buildApp(options: AppOptions): Promise<Api> {
     maxUploadBytes: options.maxUploadBytes,
     authPolicy: { ...DEFAULT_AUTH_POLICY, ...options.authPolicy },
     now: options.now ?? (() => new Date()),
+    publicOrigin: options.publicOrigin,
     secrets: options.secretKey === undefined ? null : secretBox(options.secretKey),
     mailTransport: options.mailTransport,
   };

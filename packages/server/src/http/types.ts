@@ -37,6 +37,8 @@ export interface RouteDeps {
   readonly authPolicy: AuthPolicy;
   /** The time now (tests move it). */
   readonly now: () => Date;
+  /** The origin people reach the server at, when configured (`GROUNDSWELL_PUBLIC_URL`). */
+  readonly publicOrigin?: string | undefined;
   /** Seals and opens stored passwords and client secrets (null: the server has no secret key). */
   readonly secrets: SecretBox | null;
   /** How emails are sent (default SMTP). */

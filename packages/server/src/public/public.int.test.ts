@@ -209,8 +209,25 @@ describeEachEngine('public pages and open data', ({ test }) => {
         expect(sitemap.body).not.toContain(w.series.internal);
         expect(sitemap.body).not.toContain(w.series.private);
         expect((await get('/robots.txt')).body).toContain('Sitemap: http://localhost');
+        // Without GROUNDSWELL_PUBLIC_URL, links follow the host asked for.
+        const asked = await app.inject({ url: '/robots.txt', headers: { host: 'gs.example.nhs.uk' } });
+        expect(asked.body).toContain('Sitemap: http://gs.example.nhs.uk/sitemap.xml');
       },
       { as: 'public', webDir: false, now: () => NOW },
+    );
+    // With it, a request's Host header cannot put another site's address into cached pages.
+    await withApp(
+      ctx,
+      async (app) => {
+        const evil = { host: 'evil.example' };
+        const robots = await app.inject({ url: '/robots.txt', headers: evil });
+        expect(robots.body).toContain('Sitemap: https://groundswell.example.nhs.uk/sitemap.xml');
+        const page = await app.inject({ url: `/public/${w.a.odsCode}`, headers: evil });
+        expect(page.statusCode).toBe(200);
+        expect(page.body).toContain(`https://groundswell.example.nhs.uk/public/${w.a.odsCode}`);
+        expect(page.body).not.toContain('evil.example');
+      },
+      { as: 'public', webDir: false, now: () => NOW, publicOrigin: 'https://groundswell.example.nhs.uk' },
     );
   }, 120_000);
 

@@ -39,8 +39,14 @@ export const PUBLIC_CACHE_CONTROL = 'public, max-age=300';
 
 const HTML = 'text/html; charset=utf-8';
 
-/** The scheme and host the request was made to (a malformed host: localhost). */
-export function originOf(request: FastifyRequest): string {
+/**
+ * The origin the public pages' links and canonical addresses are made from: the configured one
+ * (`GROUNDSWELL_PUBLIC_URL`) when set, so that a request's Host header (or a TLS proxy's plain-HTTP
+ * hop) cannot put another site's address into pages that shared caches keep; else the scheme and
+ * host the request was made to (a malformed host: localhost).
+ */
+export function originOf(request: FastifyRequest, configured?: string): string {
+  if (configured !== undefined) return configured;
   const host = request.host;
   const safe = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host) ? host : 'localhost';
   return `${request.protocol}://${safe}`;
@@ -177,8 +183,9 @@ const SERIES_FILES: readonly SeriesFile[] = [
 ];
 
 /** Adds the public pages to the app (outside the API's prefix and its sign-in). */
-export function publicPageRoutes(app: Api, { db, now }: RouteDeps): void {
+export function publicPageRoutes(app: Api, { db, now, publicOrigin }: RouteDeps): void {
   const pages = new PublicPages(db, now);
+  const origin = (request: FastifyRequest): string => originOf(request, publicOrigin);
   const hide = { schema: { hide: true } };
 
   app.get(PUBLIC_CSS_PATH, hide, (_request, reply) =>
@@ -192,7 +199,7 @@ export function publicPageRoutes(app: Api, { db, now }: RouteDeps): void {
     reply
       .type('text/plain; charset=utf-8')
       .header('cache-control', PUBLIC_CACHE_CONTROL)
-      .send(robotsTxt(originOf(request))),
+      .send(robotsTxt(origin(request))),
   );
 
   app.get('/sitemap.xml', hide, async (request, reply) => {
@@ -201,7 +208,7 @@ export function publicPageRoutes(app: Api, { db, now }: RouteDeps): void {
     return reply
       .type('application/xml; charset=utf-8')
       .header('cache-control', PUBLIC_CACHE_CONTROL)
-      .send(sitemapXml(originOf(request), organisations, series));
+      .send(sitemapXml(origin(request), organisations, series));
   });
 
   app.get('/public', hide, async (request, reply) => {
@@ -209,16 +216,16 @@ export function publicPageRoutes(app: Api, { db, now }: RouteDeps): void {
     return reply
       .type(HTML)
       .header('cache-control', PUBLIC_CACHE_CONTROL)
-      .send(indexPage(list, originOf(request)));
+      .send(indexPage(list, origin(request)));
   });
 
   app.get('/public/:org', hide, async (request, reply) => {
     const { org } = request.params as OrgParams;
     const check = await pages.check(org);
     if (check === undefined) return notFound(reply);
-    const origin = originOf(request);
-    const rendered = await pages.render(check, `page ${origin}`, async () => ({
-      body: organisationPage(await pages.organisationContent(check), origin),
+    const from = origin(request);
+    const rendered = await pages.render(check, `page ${from}`, async () => ({
+      body: organisationPage(await pages.organisationContent(check), from),
     }));
     return send(request, reply, rendered, HTML);
   });
@@ -228,9 +235,9 @@ export function publicPageRoutes(app: Api, { db, now }: RouteDeps): void {
       const { org, id } = request.params as SeriesParams;
       const check = await pages.check(org);
       if (check === undefined) return notFound(reply);
-      const origin = originOf(request);
-      const key = `series ${id.toLowerCase()}${file.suffix} ${origin}`;
-      return seriesResponse(pages, check, key, id, file, origin, request, reply);
+      const from = origin(request);
+      const key = `series ${id.toLowerCase()}${file.suffix} ${from}`;
+      return seriesResponse(pages, check, key, id, file, from, request, reply);
     });
   }
 }
