@@ -23,9 +23,12 @@ export function useProjectChange(): ProjectChange {
     mutationFn: async ({ action }: { action: () => Promise<unknown>; message: string }) => {
       await action();
     },
-    onSuccess: async (_result, { message }) => {
+    onSuccess: (_result, { message }) => {
       setAnnouncement(message);
-      await refreshProjects(client);
+      // Not awaited: the change is done once the server says so. Awaiting every project query's
+      // refetch kept the mutation pending, and a second click meanwhile (the next Remove, say)
+      // was silently ignored.
+      void refreshProjects(client);
     },
   });
   return {
